@@ -1,0 +1,53 @@
+# Samizdat: `make run` serves the demo site, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install messages static run test lint format migrations-check e2e clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+# Compiled catalogues are build output; polib needs no system gettext.
+messages: install
+	$(BIN)/python -m samizdat.compile_messages
+
+static: install
+	$(MANAGE) collectstatic --noinput -v0
+
+run: install messages static
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) ensure_editor
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(MANAGE) worker & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install messages
+	$(BIN)/pytest
+
+e2e: install messages
+	$(BIN)/pytest e2e
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) static media db.sqlite3 db.sqlite3-wal db.sqlite3-shm

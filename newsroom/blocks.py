@@ -1,0 +1,93 @@
+"""The pieces an article body is made of."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class PhotoBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    caption = blocks.TextBlock(
+        label=_("caption"), required=False, help_text=_("Leave empty to use the image's caption.")
+    )
+    credit = blocks.CharBlock(
+        label=_("credit"), required=False, help_text=_("Leave empty to use the image's credit.")
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+        template = "newsroom/blocks/photo.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Pull quote")
+        template = "newsroom/blocks/quote.html"
+
+
+class GalleryPhotoBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A collage or a run of photos that belong together."""
+
+    photos = blocks.ListBlock(GalleryPhotoBlock(), min_num=2, label=_("photos"))
+    caption = blocks.TextBlock(label=_("caption"), required=False)
+    credit = blocks.CharBlock(label=_("credit"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery or collage")
+        template = "newsroom/blocks/gallery.html"
+
+
+class EmbedLinkBlock(blocks.StructBlock):
+    """A post or video elsewhere, shown as a link card.
+
+    No third-party iframe or script: loading one would tell that platform who reads us
+    (DESIGN.md, privacy). The reader decides whether to follow the link.
+    """
+
+    url = blocks.URLBlock(label=_("address"))
+    title = blocks.CharBlock(label=_("title"), required=False)
+    provider = blocks.CharBlock(
+        label=_("platform"), required=False, help_text=_("e.g. YouTube, Telegram")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Embed (as a link)")
+        template = "newsroom/blocks/embed.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"],
+        label=_("Paragraph"),
+        template="newsroom/blocks/paragraph.html",
+    )
+    subheading = blocks.CharBlock(
+        label=_("Subheading"), icon="title", template="newsroom/blocks/subheading.html"
+    )
+    quote = QuoteBlock()
+    photo = PhotoBlock()
+    gallery = GalleryBlock()
+    embed = EmbedLinkBlock()
+
+
+def body_images(body):
+    """Every image instance used in an article body, for one-query rendition loading."""
+    images = []
+    for block in body:
+        if block.block_type == "photo":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
+            images.extend(photo["image"] for photo in block.value["photos"])
+    return images

@@ -1,0 +1,38 @@
+"""The background worker: runs due jobs in a loop (scheduled publishing, and more later).
+
+Other apps add jobs with `newsroom.jobs.register`; each job runs every `interval` seconds.
+"""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import autodiscover_modules
+
+from newsroom import jobs
+
+
+class Command(BaseCommand):
+    help = "Run periodic jobs (e.g. publishing scheduled pages) until stopped."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Run every job once and exit.")
+        parser.add_argument("--tick", type=float, default=1.0, help="Seconds between checks.")
+
+    def handle(self, *args, once=False, tick=1.0, **options):
+        autodiscover_modules("jobs")
+        if once:
+            jobs.run_due(force=True)
+            return
+        self.stopping = False
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        self.stdout.write(f"Worker running jobs: {', '.join(jobs.names())}")
+        while not self.stopping:
+            jobs.run_due()
+            time.sleep(tick)
+        # Jobs that must not lose work (buffers) get one last run on shutdown.
+        jobs.run_due(force=True)
+
+    def stop(self, *_):
+        self.stopping = True

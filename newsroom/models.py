@@ -1,0 +1,329 @@
+"""The newsroom's pages: home per language, All news, sections and articles."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import ArticleBodyBlock, body_images
+from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
+from .slugs import is_ascii_slug, slug_for
+
+__all__ = ["NewsroomImage", "NewsroomRendition"]
+
+# An edit published this long after the article is shown to readers as an update.
+UPDATE_GRACE = timedelta(minutes=5)
+
+
+class ArticleQuerySet(PageQuerySet):
+    """Articles as readers see them: live, newest first, ready to render in a list."""
+
+    def published(self):
+        return self.live().public()
+
+    def newest_first(self):
+        return self.annotate(
+            sort_date=Coalesce("publication_date", "first_published_at")
+        ).order_by("-sort_date", "-pk")
+
+    def for_listing(self):
+        """Only what a headline list shows: the section and lead photo in the same query."""
+        return self.select_related("section", "lead_image").defer_streamfields()
+
+
+def listing_page(queryset, page_number):
+    """A page of a listing; bad page numbers fall back to the first or the last page."""
+    return Paginator(queryset, settings.NEWS_PAGE_SIZE).get_page(page_number)
+
+
+class HomePage(Page):
+    """The main page of one language edition."""
+
+    max_count_per_parent = 1
+    subpage_types = ["newsroom.NewsIndexPage", "newsroom.SectionPage"]
+    template = "newsroom/home_page.html"
+
+    class Meta:
+        verbose_name = _("main page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = list(
+            ArticlePage.objects.in_locale(self.locale).published().newest_first().for_listing()[
+                :13
+            ]
+        )
+        lead, latest = (articles[0], articles[1:]) if articles else (None, [])
+        blocks = section_blocks(self.locale)
+        teasers = [lead] if lead else []
+        teasers += [article for _, section_articles in blocks for article in section_articles]
+        prefetch_renditions([article.lead_image for article in teasers])
+        context["lead_story"] = lead
+        context["latest"] = latest
+        context["section_blocks"] = blocks
+        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        return context
+
+
+def section_blocks(locale, per_section=4):
+    """Each section of a language edition with its newest articles, in two queries."""
+    sections = list(
+        SectionPage.objects.live().in_locale(locale).order_by("path")
+    )
+    if not sections:
+        return []
+    # One query per section would grow with the sections; a window would tie us to a
+    # database feature, so take a bounded slice of recent articles and group it here.
+    recent = (
+        ArticlePage.objects.published()
+        .filter(section__in=sections)
+        .newest_first()
+        .for_listing()[: per_section * len(sections) * 4]
+    )
+    grouped = {section.pk: [] for section in sections}
+    for article in recent:
+        bucket = grouped[article.section_id]
+        if len(bucket) < per_section:
+            bucket.append(article)
+    return [(section, grouped[section.pk]) for section in sections if grouped[section.pk]]
+
+
+class NewsIndexPage(Page):
+    """All news, newest first (/<lang>/news/)."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+    template = "newsroom/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("all news")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).published().newest_first().for_listing()
+        context["articles"] = listing_page(articles, request.GET.get("page"))
+        return context
+
+
+class SectionPage(Page):
+    """A section such as politics or culture; lists the articles filed under it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = []
+    template = "newsroom/section_page.html"
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.published().filter(section=self).newest_first().for_listing()
+        )
+        context["articles"] = listing_page(articles, request.GET.get("page"))
+        return context
+
+
+@register_snippet
+class Author(TranslatableMixin, index.Indexed, models.Model):
+    """Someone whose name stands in bylines; translated so names read right in each language."""
+
+    name = models.CharField(_("name"), max_length=120)
+    photo = models.ForeignKey(
+        NewsroomImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(_("short bio"), blank=True, max_length=600)
+
+    panels = [FieldPanel("name"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A story: headline, lede, lead photo, body, byline, section and tags."""
+
+    lede = models.TextField(
+        _("lede"),
+        max_length=1200,
+        help_text=_("One or two paragraphs under the headline, plain text."),
+    )
+    lead_image = models.ForeignKey(
+        NewsroomImage,
+        verbose_name=_("lead photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_caption = models.TextField(
+        _("lead photo caption"), blank=True, help_text=_("Leave empty to use the image's caption.")
+    )
+    lead_credit = models.CharField(
+        _("lead photo credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the image's credit."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    section = models.ForeignKey(
+        "newsroom.SectionPage",
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    publication_date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers instead of the first publication time when set."),
+    )
+    # Kept here, not counted per request, so lists of headlines need no extra query.
+    # The comments app updates it in the same transaction as the comment.
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    parent_page_types = ["newsroom.NewsIndexPage"]
+    subpage_types = []
+    template = "newsroom/article_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lede"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")],
+            heading=_("Lead photo"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("bylines", label=_("Byline"), min_num=0),
+        FieldPanel("section"),
+        FieldPanel("tags"),
+        FieldPanel("publication_date"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lede"),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["section", "publication_date"])]
+
+    @property
+    def published_at(self):
+        return self.publication_date or self.first_published_at
+
+    @property
+    def updated_at(self):
+        """When an edit was published well after the article; None otherwise."""
+        published, last = self.published_at, self.last_published_at
+        if published and last and last - published > UPDATE_GRACE:
+            return last
+        return None
+
+    @property
+    def caption(self):
+        if self.lead_caption:
+            return self.lead_caption
+        return self.lead_image.default_caption if self.lead_image else ""
+
+    @property
+    def credit(self):
+        if self.lead_credit:
+            return self.lead_credit
+        return self.lead_image.credit if self.lead_image else ""
+
+    def full_clean(self, *args, **kwargs):
+        # The admin may send a Cyrillic slug copied from the headline: make it readable Latin.
+        if not is_ascii_slug(self.slug) and self.title:
+            self.slug = slug_for(self.slug or self.title, self.language_code)
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._follow_section_translation()
+        return super().save(*args, **kwargs)
+
+    @property
+    def language_code(self):
+        return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+
+    def _follow_section_translation(self):
+        """A translated copy points at the section of its own language, when there is one."""
+        if self.section_id and self.locale_id and self.section.locale_id != self.locale_id:
+            translated = self.section.get_translation_or_none(self.locale)
+            if translated is not None:
+                self.section = translated
+
+    @cached_property
+    def byline_authors(self):
+        """The article's authors, in their names of the article's language (two queries)."""
+        authors = [line.author for line in self.bylines.select_related("author")]
+        keys = [author.translation_key for author in authors]
+        localized = {
+            author.translation_key: author
+            for author in Author.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [localized.get(author.translation_key, author) for author in authors]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_renditions([self.lead_image, *body_images(self.body)])
+        context["latest"] = list(
+            ArticlePage.objects.in_locale(self.locale)
+            .published()
+            .exclude(pk=self.pk)
+            .newest_first()
+            .for_listing()[:8]
+        )
+        return context
+
+
+def home_pages_by_language():
+    """The live main page of each language edition, keyed by language code."""
+    homes = HomePage.objects.live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+def default_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
