@@ -1,5 +1,7 @@
 """The newsroom's image model: every photo carries its credit and a default caption."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -33,7 +35,11 @@ class NewsroomRendition(AbstractRendition):
 
 
 def prefetch_renditions(images):
-    """Load the renditions of many images in one query, so templates render without N+1."""
+    """Load the renditions of many images in one query, so templates render without N+1.
+
+    The same image may appear as several instances (lead photo, body, gallery); each gets
+    its own copies whose `image` points back to it, so nothing is fetched again later.
+    """
     images = [image for image in images if image is not None]
     if not images:
         return
@@ -41,4 +47,12 @@ def prefetch_renditions(images):
     for rendition in NewsroomRendition.objects.filter(image_id__in=by_image):
         by_image[rendition.image_id].append(rendition)
     for image in images:
-        image.prefetched_renditions = list(by_image[image.pk])
+        image.prefetched_renditions = [
+            _bound_copy(rendition, image) for rendition in by_image[image.pk]
+        ]
+
+
+def _bound_copy(rendition, image):
+    bound = copy.copy(rendition)
+    bound.image = image
+    return bound

@@ -62,7 +62,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = list(
-            ArticlePage.objects.in_locale(self.locale).published().newest_first().for_listing()[
+            ArticlePage.objects.filter(locale=self.locale).published().newest_first().for_listing()[
                 :13
             ]
         )
@@ -81,7 +81,7 @@ class HomePage(Page):
 def section_blocks(locale, per_section=4):
     """Each section of a language edition with its newest articles, in two queries."""
     sections = list(
-        SectionPage.objects.live().in_locale(locale).order_by("path")
+        SectionPage.objects.live().filter(locale=locale).order_by("path")
     )
     if not sections:
         return []
@@ -310,7 +310,7 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         prefetch_renditions([self.lead_image, *body_images(self.body)])
         context["latest"] = list(
-            ArticlePage.objects.in_locale(self.locale)
+            ArticlePage.objects.filter(locale=self.locale)
             .published()
             .exclude(pk=self.pk)
             .newest_first()

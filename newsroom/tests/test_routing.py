@@ -1,0 +1,70 @@
+"""Public URLs in three languages (DESIGN.md: a contract)."""
+
+import re
+
+import pytest
+
+from newsroom.tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_belarusian_by_default(client, homes):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/be/"
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en;q=0.8", "/en/"), ("de-DE,fr;q=0.5", "/be/")],
+)
+def test_root_redirects_to_the_readers_language(client, homes, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_main_page_of_each_language(client, homes, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_all_news_and_sections_of_each_language(client, homes, language):
+    assert client.get(f"/{language}/news/").status_code == 200
+    for section in ["politics", "war", "society", "culture", "climate"]:
+        assert client.get(f"/{language}/{section}/").status_code == 200
+
+
+def test_article_lives_under_news_with_its_slug(client, homes):
+    article = make_article(title="Выбары ў Гродне")
+    assert article.url == "/be/news/vybary-w-hrodne/"
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "Выбары ў Гродне" in response.content.decode()
+
+
+def test_reader_pages_set_no_cookie(client, homes):
+    article = make_article()
+    for url in ["/", "/be/", "/be/news/", "/be/politics/", article.url, "/be/missing/"]:
+        response = client.get(url)
+        assert not response.cookies, url
+
+
+def test_every_link_on_a_page_is_root_relative(client, homes):
+    """Mirrors and rewriting proxies need links that keep the reader on the host they used."""
+    article = make_article()
+    for url in ["/be/", "/be/news/", article.url]:
+        html = client.get(url).content.decode()
+        targets = re.findall(r'(?:href|src|action)="([^"]*)"', html)
+        assert targets, url
+        for target in targets:
+            assert target.startswith(("/", "#", "?")), (url, target)
+
+
+def test_unpublished_article_is_not_served(client, homes):
+    article = make_article(publish=False)
+    assert client.get("/be/news/" + article.slug + "/").status_code == 404
