@@ -24,3 +24,8 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: their transactional database is emptied after each of them."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)

@@ -26,9 +26,7 @@ class NewsroomImage(AbstractImage):
 
 
 class NewsroomRendition(AbstractRendition):
-    image = models.ForeignKey(
-        NewsroomImage, on_delete=models.CASCADE, related_name="renditions"
-    )
+    image = models.ForeignKey(NewsroomImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import ArticleBodyBlock, body_images
+from .forms import ArticleAdminForm
 from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
 from .slugs import is_ascii_slug, slug_for
 
@@ -35,9 +36,9 @@ class ArticleQuerySet(PageQuerySet):
         return self.live().public()
 
     def newest_first(self):
-        return self.annotate(
-            sort_date=Coalesce("publication_date", "first_published_at")
-        ).order_by("-sort_date", "-pk")
+        return self.annotate(sort_date=Coalesce("publication_date", "first_published_at")).order_by(
+            "-sort_date", "-pk"
+        )
 
     def for_listing(self):
         """Only what a headline list shows: the section and lead photo in the same query."""
@@ -62,9 +63,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = list(
-            ArticlePage.objects.filter(locale=self.locale).published().newest_first().for_listing()[
-                :13
-            ]
+            ArticlePage.objects.filter(locale=self.locale)
+            .published()
+            .newest_first()
+            .for_listing()[:13]
         )
         lead, latest = (articles[0], articles[1:]) if articles else (None, [])
         blocks = section_blocks(self.locale)
@@ -80,9 +82,7 @@ class HomePage(Page):
 
 def section_blocks(locale, per_section=4):
     """Each section of a language edition with its newest articles, in two queries."""
-    sections = list(
-        SectionPage.objects.live().filter(locale=locale).order_by("path")
-    )
+    sections = list(SectionPage.objects.live().filter(locale=locale).order_by("path"))
     if not sections:
         return []
     # One query per section would grow with the sections; a window would tie us to a
@@ -134,9 +134,7 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            ArticlePage.objects.published().filter(section=self).newest_first().for_listing()
-        )
+        articles = ArticlePage.objects.published().filter(section=self).newest_first().for_listing()
         context["articles"] = listing_page(articles, request.GET.get("page"))
         return context
 
@@ -226,6 +224,7 @@ class ArticlePage(Page):
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types = []
     template = "newsroom/article_page.html"
+    base_form_class = ArticleAdminForm
 
     content_panels = Page.content_panels + [
         FieldPanel("lede"),

@@ -40,21 +40,27 @@ def translate(page, language, title, slug=None):
 
 def ensure_home(site_name):
     """The default-language main page, made the root of the default site."""
-    root = Page.get_first_root_node()
     default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     home = HomePage.objects.filter(locale=default).first()
     if home is None:
+        root = Page.get_first_root_node()
         home = publish(root.add_child(instance=HomePage(title=site_name, slug="home-be")))
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        old_root = site.root_page if site.pk else None
-        site.root_page = home
-        site.hostname = site.hostname or "localhost"
-        site.site_name = site_name
-        site.save()
-        # Wagtail's placeholder welcome page has no place in a newsroom.
-        if old_root is not None and old_root.specific_class is Page:
-            old_root.delete()
+    make_site_root(home, site_name)
     return home
+
+
+def make_site_root(home, site_name):
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.pk and site.root_page_id == home.pk:
+        return
+    old_root = site.root_page if site.pk else None
+    site.root_page = home
+    site.hostname = site.hostname or "localhost"
+    site.site_name = site_name
+    site.save()
+    # Wagtail's placeholder welcome page has no place in a newsroom.
+    if old_root is not None and old_root.specific_class is Page:
+        old_root.delete()
 
 
 @transaction.atomic
@@ -70,9 +76,7 @@ def ensure_site_structure(site_name=None):
     sections = {}
     for slug, titles in SECTIONS:
         sections[slug] = SectionPage.objects.child_of(home).filter(slug=slug).first() or publish(
-            home.add_child(
-                instance=SectionPage(title=titles["be"], slug=slug, show_in_menus=True)
-            )
+            home.add_child(instance=SectionPage(title=titles["be"], slug=slug, show_in_menus=True))
         )
     homes = {settings.LANGUAGE_CODE: home}
     for language in languages():

@@ -20,8 +20,7 @@ def language_versions(context, page=None):
     request = context.get("request")
     current = translation.get_language()
     homes = {
-        home.locale.language_code: home
-        for home in HomePage.objects.live().select_related("locale")
+        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
     }
     translations = {}
     if page is not None and getattr(page, "translation_key", None):

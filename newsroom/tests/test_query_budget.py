@@ -22,7 +22,10 @@ def rich_article(title, authors, images):
     body = [("paragraph", RichText("<p>Тэкст.</p>"))]
     body += [("photo", {"image": image, "caption": "", "credit": ""}) for image in images]
     body.append(
-        ("gallery", {"photos": [{"image": i, "caption": ""} for i in images], "caption": "", "credit": ""})
+        (
+            "gallery",
+            {"photos": [{"image": i, "caption": ""} for i in images], "caption": "", "credit": ""},
+        )
     )
     return make_article(title=title, authors=authors, image=images[0], body=body)
 

@@ -7,9 +7,11 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, SECRET_KEY
 
-if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")) or len(
-    SECRET_KEY
-) < 50:
+if (
+    not SECRET_KEY
+    or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
+    or len(SECRET_KEY) < 50
+):
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names the site answers to.")
