@@ -44,3 +44,14 @@ def test_article_reads_without_javascript(browser, site, story):
     assert page.locator("h1").inner_text() == TITLES["be"]
     assert page.locator(".article__lede").is_visible()
     context.close()
+
+
+def test_reading_stays_on_our_origin_and_sets_no_cookie(page, site, story):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ["/be/", "/be/news/", story.url, "/en/"]:
+        page.goto(f"{site.url}{path}")
+        page.wait_for_load_state("networkidle")
+    assert requested
+    assert all(url.startswith(site.url + "/") for url in requested), requested
+    assert page.context.cookies() == []

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -144,3 +144,17 @@ class LeastPrivilegeTests(WagtailPageTestCase):
         for group in ["Translators", "Moderators"]:
             rights = root.permissions_for_user(member_of(group, f"root-{group}"))
             self.assertFalse(rights.can_publish_subpage())
+
+
+class TranslationWorkflowTests(WagtailPageTestCase):
+    def test_translator_copies_an_article_into_russian_as_a_draft(self):
+        article = make_article(title="Выбары ў Гродне", section_slug="politics")
+        self.client.force_login(member_of("Translators", "translator"))
+        russian = Locale.objects.get(language_code="ru")
+        url = reverse("simple_translation:submit_page_translation", args=[article.pk])
+        response = self.client.post(url, {"locales": [russian.pk]})
+        self.assertEqual(response.status_code, 302)
+        copy = ArticlePage.objects.get(locale=russian, translation_key=article.translation_key)
+        self.assertFalse(copy.live)
+        self.assertEqual(copy.section, section("politics", "ru"))
+        self.assertTrue(copy.url_path.startswith("/home-ru/news/"))
