@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from newsroom.models import HomePage, SectionPage
+from newsroom.slots import render_slot
 
 register = template.Library()
 
@@ -58,3 +59,9 @@ def site_navigation(context):
     if home is not None:
         sections = SectionPage.objects.live().child_of(home).in_menu().order_by("path")
     return {"request": request, "home": home, "sections": sections}
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name):
+    """Render what other apps registered for a named place in the page (newsroom.slots)."""
+    return render_slot(name, context.flatten())
