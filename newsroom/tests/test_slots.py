@@ -17,9 +17,11 @@ def test_article_page_renders_what_apps_register_for_its_slots(client, homes):
     def aside(context):
         return '<div id="aside-slot"></div>'
 
-    with hooks.register_temporarily("newsroom_slot_article_end", after_body):
-        with hooks.register_temporarily("newsroom_slot_article_aside", aside):
-            html = client.get(article.url).content.decode()
+    with (
+        hooks.register_temporarily("newsroom_slot_article_end", after_body),
+        hooks.register_temporarily("newsroom_slot_article_aside", aside),
+    ):
+        html = client.get(article.url).content.decode()
     assert f'<div id="after-body">{article.pk}</div>' in html
     assert html.index('id="after-body"') < html.index('id="aside-slot"')
 
