@@ -21,9 +21,13 @@ def _clear_cache():
     """Each test starts with an empty cache (Redis in CI), so no test sees another's state."""
     from django.core.cache import cache
 
+    from privacy.clients import forget_cached_salt
+
     cache.clear()
+    forget_cached_salt()
     yield
     cache.clear()
+    forget_cached_salt()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "newsroom",
+    "privacy",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",

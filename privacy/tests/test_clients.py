@@ -1,0 +1,62 @@
+"""Hashed clients and their daily salts (DESIGN.md, privacy)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+import time_machine
+from django.test import RequestFactory
+
+from privacy.clients import client_hash, destroy_old_salts
+from privacy.limits import too_many
+from privacy.models import DailySalt
+
+pytestmark = pytest.mark.django_db
+NOON = datetime(2026, 6, 27, 12, 0, tzinfo=datetime.now().astimezone().tzinfo)
+
+
+def reader(ip="203.0.113.7", agent="Mozilla/5.0 Reader"):
+    return RequestFactory().get("/", REMOTE_ADDR=ip, HTTP_USER_AGENT=agent)
+
+
+@time_machine.travel(NOON, tick=False)
+def test_same_reader_same_day_same_hash():
+    assert client_hash(reader(), "comments") == client_hash(reader(), "comments")
+
+
+@time_machine.travel(NOON, tick=False)
+def test_hash_differs_by_reader_and_by_purpose():
+    assert client_hash(reader(), "comments") != client_hash(reader(ip="203.0.113.8"), "comments")
+    assert client_hash(reader(), "comments") != client_hash(reader(agent="Other"), "comments")
+    assert client_hash(reader(), "comments") != client_hash(reader(), "readership")
+
+
+def test_next_day_brings_a_new_salt_and_a_new_hash():
+    with time_machine.travel(NOON, tick=False):
+        first = client_hash(reader(), "readership")
+    with time_machine.travel(NOON + timedelta(days=1), tick=False):
+        second = client_hash(reader(), "readership")
+    assert first != second
+    assert DailySalt.objects.count() == 2
+
+
+def test_hash_never_contains_the_address():
+    token = client_hash(reader(ip="127.0.0.2"), "comments")
+    assert "127.0.0.2" not in token and len(token) == 32
+    assert not DailySalt.objects.filter(secret__contains="127.0.0.2").exists()
+
+
+def test_salts_are_destroyed_after_48_hours():
+    with time_machine.travel(NOON, tick=False):
+        client_hash(reader(), "readership")
+    with time_machine.travel(NOON + timedelta(hours=47), tick=False):
+        assert destroy_old_salts() == 0
+        assert DailySalt.objects.filter(day=NOON.date()).exists()
+    with time_machine.travel(NOON + timedelta(hours=73), tick=False):
+        assert destroy_old_salts() == 1
+        assert not DailySalt.objects.filter(day=NOON.date()).exists()
+
+
+def test_rate_limit_counts_per_hashed_client():
+    request = reader()
+    assert [too_many(request, "test", "3/m") for _ in range(4)] == [False, False, False, True]
+    assert too_many(reader(ip="198.51.100.1"), "test", "3/m") is False
