@@ -8,15 +8,17 @@ hash too, so a comment rate-limit key cannot be joined with a readership counter
 import hashlib
 import hmac
 import secrets
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import DailySalt
+from .models import BanSalt, DailySalt
 
 SALT_LIFETIME = timedelta(hours=48)
+BAN_PERIOD = timedelta(days=30)
+EPOCH = date(2026, 1, 1)
 _salt_cache: dict = {}
 
 
@@ -26,23 +28,27 @@ def today():
 
 def salt_for(day):
     """Today's secret, made on first use; kept in memory so a request costs no query."""
-    cached = _salt_cache.get(day)
+    return _salt(DailySalt, "day", day)
+
+
+def _salt(model, field, start):
+    key = (model.__name__, start)
+    cached = _salt_cache.get(key)
     if cached:
         return cached
-    salt = DailySalt.objects.filter(day=day).values_list("secret", flat=True).first()
+    salt = model.objects.filter(**{field: start}).values_list("secret", flat=True).first()
     if salt is None:
-        salt = _create_salt(day)
-    _salt_cache.clear()  # only one day is ever needed in memory
-    _salt_cache[day] = salt
+        salt = _create_salt(model, field, start)
+    _salt_cache[key] = salt
     return salt
 
 
-def _create_salt(day):
+def _create_salt(model, field, start):
     try:
         with transaction.atomic():
-            return DailySalt.objects.create(day=day, secret=secrets.token_hex(32)).secret
+            return model.objects.create(**{field: start, "secret": secrets.token_hex(32)}).secret
     except IntegrityError:  # another process made it first
-        return DailySalt.objects.get(day=day).secret
+        return model.objects.get(**{field: start}).secret
 
 
 def client_ip(request):
@@ -57,14 +63,34 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _keyed_hash(salt, *parts):
+    digest = hmac.new(salt.encode(), "\n".join(parts).encode(), hashlib.blake2b)
+    return digest.hexdigest()[:32]
+
+
 def client_hash(request, purpose):
     """A 32-character hex token for this client today, different for each purpose."""
     day = today()
-    message = "\n".join(
-        [purpose, day.isoformat(), client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
-    )
-    digest = hmac.new(salt_for(day).encode(), message.encode(), hashlib.blake2b)
-    return digest.hexdigest()[:32]
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    return _keyed_hash(salt_for(day), purpose, day.isoformat(), client_ip(request), agent)
+
+
+def ban_period_start(day):
+    periods = (day - EPOCH) // BAN_PERIOD
+    return EPOCH + periods * BAN_PERIOD
+
+
+def ban_tokens(request):
+    """This client's ban tokens: under the current period's salt and the previous one.
+
+    A ban made late in one period must still hold early in the next, so both are checked.
+    """
+    current = ban_period_start(today())
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    return [
+        _keyed_hash(_salt(BanSalt, "period_start", start), "ban", client_ip(request), agent)
+        for start in (current, current - BAN_PERIOD)
+    ]
 
 
 def destroy_old_salts(now=None):
@@ -72,6 +98,8 @@ def destroy_old_salts(now=None):
     now = now or timezone.now()
     cutoff = (now - SALT_LIFETIME).astimezone(UTC).date()
     deleted, _ = DailySalt.objects.filter(day__lt=cutoff).delete()
+    oldest_ban_period = ban_period_start(now.astimezone(UTC).date()) - BAN_PERIOD
+    BanSalt.objects.filter(period_start__lt=oldest_ban_period).delete()
     _salt_cache.clear()
     return deleted
 

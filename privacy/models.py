@@ -14,3 +14,18 @@ class DailySalt(models.Model):
 
     def __str__(self):
         return f"salt of {self.day}"
+
+
+class BanSalt(models.Model):
+    """The secret behind ban tokens for one 30-day period; deleted after two periods.
+
+    Daily hashes cannot carry a ban for several days, so a ban uses its own, longer-lived
+    salt. Ban tokens are kept only in the cache: for 48 hours per comment (so moderators
+    can act), and for the ban's length for banned clients.
+    """
+
+    period_start = models.DateField(unique=True)
+    secret = models.CharField(max_length=64)
+
+    def __str__(self):
+        return f"ban salt from {self.period_start}"

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.test import RequestFactory
 
-from privacy.clients import client_hash, destroy_old_salts
+from privacy.clients import ban_tokens, client_hash, destroy_old_salts
 from privacy.limits import too_many
 from privacy.models import DailySalt
 
@@ -60,3 +60,16 @@ def test_rate_limit_counts_per_hashed_client():
     request = reader()
     assert [too_many(request, "test", "3/m") for _ in range(4)] == [False, False, False, True]
     assert too_many(reader(ip="198.51.100.1"), "test", "3/m") is False
+
+
+def test_ban_token_outlives_the_daily_hash_but_not_two_periods():
+    with time_machine.travel(NOON, tick=False):
+        token = ban_tokens(reader())[0]
+        daily = client_hash(reader(), "comments")
+    with time_machine.travel(NOON + timedelta(days=5), tick=False):
+        assert token in ban_tokens(reader())
+        assert daily != client_hash(reader(), "comments")
+        assert token not in ban_tokens(reader(ip="198.51.100.9"))
+    with time_machine.travel(NOON + timedelta(days=61), tick=False):
+        destroy_old_salts()
+        assert token not in ban_tokens(reader())
