@@ -16,5 +16,5 @@ api = NinjaAPI(
 )
 
 
-# Each capability with a JSON API adds its router here, e.g.
-# api.add_router("/comments/", "comments.api.router")
+# Each capability with a JSON API adds its router here.
+api.add_router("/comments/", "comments.api.router")

@@ -22,6 +22,7 @@ if settings.DEBUG:
 # 404 from the resolver, which LocaleMiddleware turns into a redirect to the reader's
 # language (Accept-Language, else Belarusian).
 urlpatterns += i18n_patterns(
+    path("comments/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

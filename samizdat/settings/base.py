@@ -21,6 +21,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "newsroom",
     "privacy",
+    "comments",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "samizdat.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -151,6 +153,10 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Bodies larger than these are refused with 413 before they are read (samizdat.middleware).
+READER_MAX_BODY = 64 * 1024
+ADMIN_MAX_BODY = 50 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = ADMIN_MAX_BODY
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Samizdat")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import admin_views
+
+app_name = "comments_admin"
+
+urlpatterns = [
+    path("", admin_views.queue, name="queue"),
+    path("act/", admin_views.act, name="act"),
+    path("<int:comment_id>/", admin_views.detail, name="detail"),
+]

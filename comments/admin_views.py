@@ -1,0 +1,104 @@
+"""The moderation desk: queues of comments and the actions moderators take on them."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import services
+from .models import Action, Comment, Reason, Status
+
+QUEUES = {
+    "pending": (gettext_lazy("Pending"), Q(status=Status.PENDING)),
+    "reported": (
+        gettext_lazy("Reported"),
+        Q(status=Status.HIDDEN, reason=Reason.REPORTED)
+        | Q(status=Status.PUBLISHED, report_count__gt=0),
+    ),
+    "recent": (gettext_lazy("Recent"), Q(status=Status.PUBLISHED)),
+    "rejected": (
+        gettext_lazy("Rejected"),
+        Q(status__in=[Status.REJECTED, Status.SPAM, Status.HIDDEN]),
+    ),
+}
+ACTIONS = {
+    "approve": Action.APPROVE,
+    "hide": Action.HIDE,
+    "spam": Action.SPAM,
+    "ban": Action.BAN,
+}
+BAN_DAYS = (1, 7, 30)
+
+
+def require_moderator(request):
+    if not request.user.has_perm("comments.moderate_comment"):
+        raise PermissionDenied
+
+
+def queue(request):
+    require_moderator(request)
+    name = request.GET.get("queue", "pending")
+    if name not in QUEUES:
+        name = "pending"
+    comments = filtered(Comment.objects.filter(QUEUES[name][1]), request.GET)
+    page = Paginator(
+        comments.select_related("article").order_by("-created_at", "-pk"), 50
+    ).get_page(request.GET.get("p"))
+    context = {
+        "queues": [(key, label, key == name) for key, (label, _q) in QUEUES.items()],
+        "queue": name,
+        "comments": page,
+        "filters": {"article": request.GET.get("article", ""), "q": request.GET.get("q", "")},
+        "ban_days": BAN_DAYS,
+    }
+    return render(request, "comments/admin/queue.html", context)
+
+
+def filtered(comments, params):
+    article = params.get("article", "").strip()
+    if article.isdigit():
+        comments = comments.filter(article_id=int(article))
+    text = params.get("q", "").strip()[:200]
+    if text:
+        comments = comments.filter(Q(text__icontains=text) | Q(author_name__icontains=text))
+    return comments
+
+
+@require_POST
+def act(request):
+    """Apply one action to the chosen comments; each gets its own audit record."""
+    require_moderator(request)
+    action = ACTIONS.get(request.POST.get("action", ""))
+    ids = [int(pk) for pk in request.POST.getlist("comment") if pk.isdigit()]
+    if action is None or not ids:
+        messages.error(request, _("Choose comments and an action."))
+        return redirect(request.POST.get("next") or "comments_admin:queue")
+    days = (
+        int(request.POST.get("ban_days") or 7) if request.POST.get("ban_days", "7").isdigit() else 7
+    )
+    days = days if days in BAN_DAYS else 7
+    for comment in Comment.objects.filter(pk__in=ids):
+        services.apply(comment, action, moderator=request.user, ban_days=days)
+    messages.success(request, _("Done: %(count)d comment(s).") % {"count": len(ids)})
+    return redirect(safe_next(request))
+
+
+def safe_next(request):
+    target = request.POST.get("next", "")
+    return target if target.startswith("/admin/comments/") else "comments_admin:queue"
+
+
+def detail(request, comment_id):
+    require_moderator(request)
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=comment_id)
+    context = {
+        "comment": comment,
+        "actions": comment.actions.select_related("moderator"),
+        "reports": comment.reports.order_by("-created_at"),
+        "ban_days": BAN_DAYS,
+    }
+    return render(request, "comments/admin/detail.html", context)

@@ -1,0 +1,217 @@
+"""Comments readers post under any name, and what moderators and readers do with them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from newsroom.models import ArticlePage
+
+
+class Status(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Pending review")
+    REJECTED = "rejected", _("Rejected")
+    HIDDEN = "hidden", _("Hidden")
+    SPAM = "spam", _("Spam")
+
+
+class Reason(models.TextChoices):
+    """Why the pipeline held or rejected a comment: a fixed list, recorded with it."""
+
+    HONEYPOT = "honeypot", _("Filled the hidden field")
+    BANNED_CLIENT = "banned_client", _("Client banned by a moderator")
+    BANNED_WORD = "banned_word", _("Contains a banned word")
+    SUSPECT_WORD = "suspect_word", _("Contains a suspect word")
+    PREMODERATION = "premoderation", _("Pre-moderation is on")
+    REPORTED = "reported", _("Reported by readers")
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+
+class Comment(models.Model):
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="comments", verbose_name=_("article")
+    )
+    author_name = models.CharField(_("name"), max_length=80)
+    text = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices, blank=True)
+    # The daily-salted hash of the sender (privacy.clients): enough for rate limits and
+    # duplicate checks today, meaningless once the day's salt is destroyed.
+    client = models.CharField(max_length=32, db_index=True, editable=False)
+    language = models.CharField(max_length=8, editable=False)
+    report_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["article", "status", "-created_at"])]
+        permissions = [("moderate_comment", _("Can moderate comments"))]
+
+    def __str__(self):
+        return f"{self.author_name}: {self.text[:40]}"
+
+
+def refresh_comment_count(article_id):
+    """Set the article's count from the rows; used after moderation changes a status."""
+    count = Comment.objects.published().filter(article_id=article_id).count()
+    ArticlePage.objects.filter(pk=article_id).update(comment_count=count)
+    return count
+
+
+def add_to_comment_count(article_id, delta):
+    """Atomic increment in SQL, so concurrent posts never lose a count."""
+    ArticlePage.objects.filter(pk=article_id).update(comment_count=F("comment_count") + delta)
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam")
+    ABUSE = "abuse", _("Abuse")
+    PERSONAL_DATA = "personal_data", _("Personal data")
+    OTHER = "other", _("Other")
+
+
+class CommentReport(models.Model):
+    """A reader's report on a comment; one per hashed client and comment."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
+    client = models.CharField(max_length=32, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "client"], name="one_report_per_client")
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} on {self.comment_id}"
+
+
+class Action(models.TextChoices):
+    APPROVE = "approve", _("Approved")
+    HIDE = "hide", _("Hidden")
+    SPAM = "spam", _("Marked as spam")
+    BAN = "ban", _("Banned the sender")
+    AUTO_HIDE = "auto_hide", _("Hidden after reader reports")
+
+
+class ModerationAction(models.Model):
+    """Who did what to which comment, and when: the desk's audit trail."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="actions")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=16, choices=Action.choices)
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} on {self.comment_id}"
+
+
+class DiscussionSwitch(models.Model):
+    """Editors' switches for one article or a whole section: close or pre-moderate."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="discussion_switch",
+        verbose_name=_("article or section"),
+    )
+    comments_closed = models.BooleanField(_("comments closed"), default=False)
+    premoderated = models.BooleanField(_("pre-moderation"), default=False)
+
+    panels = [FieldPanel("page"), FieldPanel("comments_closed"), FieldPanel("premoderated")]
+
+    class Meta:
+        verbose_name = _("discussion switch")
+        verbose_name_plural = _("discussion switches")
+
+    def __str__(self):
+        return str(self.page)
+
+
+@register_setting(icon="comment")
+class CommentPolicy(BaseGenericSetting):
+    """Limits and word lists of the anti-abuse pipeline, editable by editors."""
+
+    premoderate_all = models.BooleanField(_("pre-moderate every comment"), default=False)
+    close_after_days = models.PositiveIntegerField(
+        _("close comments after (days)"), default=30, help_text=_("0 keeps them open.")
+    )
+    min_seconds_to_submit = models.PositiveIntegerField(
+        _("minimum seconds between opening the form and sending"), default=3
+    )
+    per_minute = models.PositiveIntegerField(_("comments per minute per client"), default=3)
+    per_hour = models.PositiveIntegerField(_("comments per hour per client"), default=20)
+    max_links = models.PositiveIntegerField(_("links allowed in a comment"), default=2)
+    duplicate_minutes = models.PositiveIntegerField(
+        _("minutes within which a repeated comment is refused"), default=60
+    )
+    reports_to_hide = models.PositiveIntegerField(
+        _("reader reports that hide a comment until review"), default=3
+    )
+    shown_on_article = models.PositiveIntegerField(
+        _("newest comments shown under an article"), default=10
+    )
+    banned_words = models.TextField(
+        _("banned words"),
+        blank=True,
+        help_text=_("One word or phrase per line, in any language. Such comments are rejected."),
+    )
+    suspect_words = models.TextField(
+        _("suspect words"),
+        blank=True,
+        help_text=_("One per line, in any language. Such comments wait for review."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("premoderate_all"),
+                FieldPanel("close_after_days"),
+                FieldPanel("shown_on_article"),
+                FieldPanel("reports_to_hide"),
+            ],
+            heading=_("Discussion"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("min_seconds_to_submit"),
+                FieldPanel("per_minute"),
+                FieldPanel("per_hour"),
+                FieldPanel("max_links"),
+                FieldPanel("duplicate_minutes"),
+            ],
+            heading=_("Limits"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("banned_words"), FieldPanel("suspect_words")], heading=_("Word lists")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("comment policy")
+
+    def word_list(self, field):
+        return [
+            line.strip().casefold() for line in getattr(self, field).splitlines() if line.strip()
+        ]

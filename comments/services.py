@@ -1,0 +1,126 @@
+"""Posting, reporting and moderating comments: each change in one transaction."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.dispatch import Signal
+from django.utils import timezone
+
+from privacy.clients import ban_tokens, client_hash
+
+from . import pipeline
+from .models import (
+    Action,
+    Comment,
+    CommentPolicy,
+    CommentReport,
+    ModerationAction,
+    Reason,
+    Status,
+    add_to_comment_count,
+    refresh_comment_count,
+)
+
+# Sent with article_id whenever what readers see of an article's comments changed, so a
+# page cache can purge that article and the lists that show its count.
+comments_changed = Signal()
+
+BAN_TOKEN_TTL = 48 * 3600
+
+
+def post_comment(request, article, cleaned):
+    """Run the pipeline; return a Refusal, or the stored Comment."""
+    policy = CommentPolicy.load(request_or_site=request)
+    submission = pipeline.Submission(
+        request=request,
+        article=article,
+        name=cleaned["name"],
+        text=cleaned["text"],
+        honeypot=cleaned.get("website", ""),
+        form_token=cleaned.get("token", ""),
+        client=client_hash(request, "comments"),
+        policy=policy,
+    )
+    outcome = pipeline.run(submission)
+    if isinstance(outcome, pipeline.Refusal):
+        return outcome
+    comment = store(submission, outcome)
+    # Kept only in the cache, only for as long as a moderator may want to ban the sender.
+    cache.set(pipeline.ban_token_key(comment.pk), ban_tokens(request)[0], BAN_TOKEN_TTL)
+    return comment
+
+
+def store(submission, verdict):
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            article=submission.article,
+            author_name=submission.name,
+            text=submission.text,
+            status=verdict.status,
+            reason=verdict.reason,
+            client=submission.client,
+            language=submission.article.locale.language_code,
+            created_at=submission.now,
+        )
+        if verdict.status == Status.PUBLISHED:
+            add_to_comment_count(submission.article.pk, 1)
+            transaction.on_commit(
+                lambda: comments_changed.send(Comment, article_id=comment.article_id)
+            )
+    return comment
+
+
+def report_comment(request, comment, reason):
+    """Record a reader's report once per client; enough reports hide the comment."""
+    client = client_hash(request, "comment-reports")
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(comment=comment, reason=reason, client=client)
+            Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    except IntegrityError:
+        return False  # this reader already reported it; nothing changes
+    comment.refresh_from_db()
+    policy = CommentPolicy.load(request_or_site=request)
+    if comment.status == Status.PUBLISHED and comment.report_count >= policy.reports_to_hide:
+        apply(comment, Action.AUTO_HIDE, moderator=None)
+    return True
+
+
+NEW_STATUS = {
+    Action.APPROVE: Status.PUBLISHED,
+    Action.HIDE: Status.HIDDEN,
+    Action.SPAM: Status.SPAM,
+    Action.AUTO_HIDE: Status.HIDDEN,
+}
+
+
+def apply(comment, action, moderator, note="", ban_days=0):
+    """A moderator's (or the reports') action: new status, audit record, fresh count."""
+    with transaction.atomic():
+        if action == Action.BAN:
+            ban_sender(comment, ban_days)
+            note = note or f"{ban_days} d"
+        else:
+            comment.status = NEW_STATUS[action]
+            comment.reason = Reason.REPORTED if action == Action.AUTO_HIDE else comment.reason
+            comment.save(update_fields=["status", "reason"])
+        ModerationAction.objects.create(
+            comment=comment,
+            moderator=moderator,
+            action=action,
+            note=note,
+            created_at=timezone.now(),
+        )
+        refresh_comment_count(comment.article_id)
+        transaction.on_commit(lambda: comments_changed.send(Comment, article_id=comment.article_id))
+
+
+def ban_sender(comment, days):
+    """Ban the sender for some days, as far as the ban token of that comment is still known."""
+    token = cache.get(pipeline.ban_token_key(comment.pk))
+    if token:
+        cache.set(pipeline.ban_key(token), True, days * 24 * 3600)
+    # A banned sender's comment does not stay up.
+    comment.status = Status.SPAM if comment.status == Status.SPAM else Status.HIDDEN
+    comment.save(update_fields=["status"])
+    return bool(token)

@@ -1,0 +1,52 @@
+import pytest
+from django.utils import timezone
+
+from comments.models import CommentPolicy
+from comments.pipeline import form_token
+from newsroom.models import HomePage
+from newsroom.tests.factories import make_article
+
+ORIGIN = "http://testserver"
+
+
+@pytest.fixture
+def homes(db):
+    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def article(homes):
+    return make_article(title="Навіна для каментароў")
+
+
+@pytest.fixture
+def policy(db):
+    """The policy with no waiting time, so tests need not sleep."""
+    policy = CommentPolicy.load()
+    policy.min_seconds_to_submit = 0
+    policy.save()
+    return policy
+
+
+def old_token(article, seconds=60):
+    return form_token(article, now=timezone.now() - timezone.timedelta(seconds=seconds))
+
+
+def form_post(client, article, text="Добры тэкст", name="Чытач", language="be", **extra):
+    data = {"name": name, "text": text, "website": "", "token": old_token(article)}
+    data.update(extra)
+    return client.post(f"/{language}/comments/{article.pk}/post/", data, headers={"origin": ORIGIN})
+
+
+def api_post(client, article, text="Добры тэкст", name="Чытач", **extra):
+    body = {
+        "article": article.pk,
+        "name": name,
+        "text": text,
+        "website": "",
+        "token": old_token(article),
+    }
+    body.update(extra)
+    return client.post(
+        "/api/comments/", body, content_type="application/json", headers={"origin": ORIGIN}
+    )

@@ -1,0 +1,87 @@
+"""Comments in the reader's pages and the moderation desk in the admin."""
+
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import LinkMenuItemComponent, MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from newsroom.models import ArticlePage
+
+from . import admin_urls, pipeline
+from .models import Comment, CommentPolicy, DiscussionSwitch, Status
+
+
+@hooks.register("newsroom_slot_article_end")
+def comments_under_article(context):
+    article = context.get("page")
+    if not isinstance(article, ArticlePage):
+        return ""
+    policy = CommentPolicy.load(request_or_site=context.get("request"))
+    comments = list(
+        Comment.objects.published()
+        .filter(article=article)
+        .newest_first()[: policy.shown_on_article]
+    )
+    return render_to_string(
+        "comments/block.html",
+        {
+            "article": article,
+            "comments": comments,
+            "closed": pipeline.discussion_closed(article, policy),
+            "token": pipeline.form_token(article),
+        },
+    )
+
+
+@hooks.register("newsroom_slot_body_end")
+def comments_script(context):
+    if not isinstance(context.get("page"), ArticlePage):
+        return ""
+    return format_html('<script type="module" src="{}"></script>', static("frontend/comments.js"))
+
+
+class ModerationMenuItem(MenuItem):
+    """The desk's menu entry, with the number of comments waiting as a badge."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("comments.moderate_comment")
+
+    def render_component(self, request):
+        waiting = waiting_count()
+        label = f"{_('Comments')} ({waiting})" if waiting else _("Comments")
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs
+        )
+
+
+def waiting_count():
+    return Comment.objects.filter(status=Status.PENDING).count() + (
+        Comment.objects.filter(status=Status.HIDDEN, reason="reported").count()
+    )
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [path("comments/", include(admin_urls, namespace="comments_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModerationMenuItem(
+        _("Comments"), reverse("comments_admin:queue"), icon_name="comment", order=250
+    )
+
+
+class DiscussionSwitchViewSet(SnippetViewSet):
+    model = DiscussionSwitch
+    icon = "lock"
+    menu_label = _("Discussion switches")
+    list_display = ["page", "comments_closed", "premoderated"]
+
+
+register_snippet(DiscussionSwitchViewSet)
