@@ -1,5 +1,6 @@
 """What an article carries and how it shows it."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -77,7 +78,10 @@ def test_embed_renders_as_a_link_without_third_party_code(client, homes):
     article = make_article(body=body)
     html = client.get(article.url).content.decode()
     assert 'href="https://video.example.org/v/1"' in html
-    assert "<iframe" not in html and "<script" not in html
+    assert "<iframe" not in html
+    embed = html[html.index('class="embed-link"') :]
+    assert "<script" not in embed[: embed.index("</aside>")]
+    assert all(src.startswith("/static/") for src in re.findall(r'<script[^>]*src="([^"]*)"', html))
 
 
 def test_cyrillic_slug_from_the_admin_becomes_latin(homes):
