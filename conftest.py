@@ -30,6 +30,35 @@ def _clear_cache():
     forget_cached_salt()
 
 
+def needs_committed_data(item):
+    marker = item.get_closest_marker("django_db")
+    return (
+        item.get_closest_marker("e2e") is not None
+        or "transactional_db" in getattr(item, "fixturenames", ())
+        or (marker is not None and marker.kwargs.get("transaction", False))
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last: their transactional database is emptied after each of them."""
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+    """Transactional and browser tests last: the database is emptied after each of them."""
+    items.sort(key=needs_committed_data)
+
+
+@pytest.fixture
+def site_skeleton(transactional_db):
+    """Committed site data for tests that cross threads (live server, concurrency).
+
+    Such tests cannot run inside a rolled-back transaction: the database is emptied after
+    each, so what the migrations made (root page, root collection) is put back first.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    from newsroom.structure import ensure_site_structure
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return ensure_site_structure("Samizdat")

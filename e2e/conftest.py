@@ -55,26 +55,6 @@ def page(browser):
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
-    """A live site with the skeleton.
-
-    A live server needs committed data, so these tests cannot run inside a rolled-back
-    transaction: the database is emptied after each, and what the migrations made (root
-    page, root collection) is put back here before the newsroom skeleton.
-    """
-    from newsroom.structure import ensure_site_structure
-
-    restore_migration_data()
-    ensure_site_structure("Samizdat")
+def site(site_skeleton, live_server):
+    """A live server over committed data with the site skeleton (see site_skeleton)."""
     return live_server
-
-
-def restore_migration_data():
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
