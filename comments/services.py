@@ -6,7 +6,9 @@ from django.db.models import F
 from django.dispatch import Signal
 from django.utils import timezone
 
+from newsroom.models import ArticlePage
 from privacy.clients import ban_tokens, client_hash
+from samizdat import pagecache
 
 from . import pipeline
 from .models import (
@@ -26,6 +28,14 @@ from .models import (
 comments_changed = Signal()
 
 BAN_TOKEN_TTL = 48 * 3600
+
+
+def announce_change(article_id):
+    """Readers must see the change: drop the article's cached page, tell other apps."""
+    article = ArticlePage.objects.filter(pk=article_id).first()
+    if article is not None:
+        pagecache.purge_path(article.url)
+    comments_changed.send(Comment, article_id=article_id)
 
 
 def post_comment(request, article, cleaned):
@@ -64,9 +74,7 @@ def store(submission, verdict):
         )
         if verdict.status == Status.PUBLISHED:
             add_to_comment_count(submission.article.pk, 1)
-            transaction.on_commit(
-                lambda: comments_changed.send(Comment, article_id=comment.article_id)
-            )
+            transaction.on_commit(lambda: announce_change(comment.article_id))
     return comment
 
 
@@ -112,7 +120,7 @@ def apply(comment, action, moderator, note="", ban_days=0):
             created_at=timezone.now(),
         )
         refresh_comment_count(comment.article_id)
-        transaction.on_commit(lambda: comments_changed.send(Comment, article_id=comment.article_id))
+        transaction.on_commit(lambda: announce_change(comment.article_id))
 
 
 def ban_sender(comment, days):

@@ -1,0 +1,129 @@
+"""Full-page cache for anonymous readers (DESIGN.md, request path).
+
+Every anonymous reader gets the same HTML for a URL, so a rendered page is stored once in
+the shared cache (Redis in production) and served to everyone until it changes. The
+middleware sits near the top of the stack, so a hit skips sessions, auth, locale and
+Wagtail's routing altogether.
+
+Freshness: a key carries a generation number; publishing, unpublishing, moving or deleting
+any page starts a new generation (every page may list the changed one). A new or moderated
+comment purges only its article: lists show comment counts that the live-numbers endpoint
+refreshes, and their entries live PAGE_CACHE_SECONDS at most (a minute by default).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+GENERATION_KEY = "pagecache:generation"
+SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
+ALLOWED_QUERY = {"page"}
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Location")
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, None)
+        value = cache.get(GENERATION_KEY) or 1
+    return value
+
+
+def purge_everything():
+    """Start a new generation: every stored page is ignored from now on."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def purge_path(path):
+    """Drop the stored copy of one page (all its ?page= variants expire on their own)."""
+    cache.delete(key_for(path, ""))
+
+
+def key_for(path, query):
+    digest = hashlib.blake2b(f"{path}?{query}".encode(), digest_size=16).hexdigest()
+    return f"pagecache:{generation()}:{digest}"
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(SKIPPED_PREFIXES) or "/comments/" in request.path:
+        return False
+    # A signed-in editor sees previews and the user bar: never share their pages.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return set(request.GET) <= ALLOWED_QUERY
+
+
+def normalized_query(request):
+    return "&".join(f"{k}={request.GET[k]}" for k in sorted(request.GET))
+
+
+def cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and "no-store" not in response.get("Cache-Control", "")
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
+            return self.get_response(request)
+        key = key_for(request.path, normalized_query(request))
+        stored = cache.get(key)
+        if stored is not None:
+            return self.from_store(request, stored)
+        response = self.get_response(request)
+        if cacheable_response(response):
+            cache.set(key, self.to_store(response), settings.PAGE_CACHE_SECONDS)
+            self.mark_cacheable(response)
+        return response
+
+    @staticmethod
+    def to_store(response):
+        body = response.content
+        etag = quote_etag(hashlib.blake2b(body, digest_size=12).hexdigest())
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+        response["ETag"] = etag
+        return {"body": body, "headers": headers, "etag": etag, "at": http_date()}
+
+    @staticmethod
+    def mark_cacheable(response):
+        # Shared caches (CDN, nginx) may keep the page; browsers revalidate every time (a
+        # cheap 304), so a reader coming back after commenting sees the new comment.
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        )
+
+    def from_store(self, request, stored):
+        from django.http import HttpResponse, HttpResponseNotModified
+
+        if stored["etag"] in request.META.get("HTTP_IF_NONE_MATCH", ""):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(b"" if request.method == "HEAD" else stored["body"])
+            for name, value in stored["headers"].items():
+                response[name] = value
+        response["ETag"] = stored["etag"]
+        response["Last-Modified"] = stored["at"]
+        response["X-Page-Cache"] = "hit"
+        self.mark_cacheable(response)
+        return response

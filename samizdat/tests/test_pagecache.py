@@ -1,0 +1,82 @@
+"""The full-page cache: same bytes for every reader, purged when content changes."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from comments.models import CommentPolicy
+from comments.tests.conftest import form_post
+from newsroom.tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(homes):
+    return make_article(title="Кэшаваная навіна")
+
+
+@pytest.fixture
+def homes(db):
+    from newsroom.models import HomePage
+
+    return list(HomePage.objects.all())
+
+
+def test_second_reader_gets_the_stored_page(article):
+    first = Client().get(article.url)
+    second = Client(REMOTE_ADDR="198.51.100.9").get(article.url)
+    assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
+    assert first.content == second.content
+    assert not second.cookies
+    assert "public" in second["Cache-Control"] and "s-maxage=60" in second["Cache-Control"]
+    assert "max-age=0" in second["Cache-Control"]
+    assert "stale-while-revalidate" in second["Cache-Control"]
+
+
+def test_conditional_request_gets_304(article):
+    etag = Client().get(article.url)["ETag"]
+    response = Client().get(article.url, headers={"if-none-match": etag})
+    assert response.status_code == 304 and response.content == b""
+
+
+@pytest.mark.parametrize("url", ["/be/", "/be/news/", "/be/politics/"])
+def test_publishing_purges_lists(article, url):
+    Client().get(url)
+    make_article(title="Свежая навіна")
+    html = Client().get(url).content.decode()
+    assert "Свежая навіна" in html
+
+
+def test_edit_and_unpublish_purge_the_article(article):
+    Client().get(article.url)
+    article.title = "Выпраўлены загаловак"
+    article.save_revision().publish()
+    assert "Выпраўлены загаловак" in Client().get(article.url).content.decode()
+    article.refresh_from_db()
+    article.unpublish()
+    assert Client().get(article.url).status_code == 404
+
+
+def test_new_comment_purges_its_article(article, django_capture_on_commit_callbacks):
+    policy = CommentPolicy.load()
+    policy.min_seconds_to_submit = 0
+    policy.save()
+    Client().get(article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        form_post(Client(), article, text="Новы каментар")
+    assert "Новы каментар" in Client().get(article.url).content.decode()
+
+
+def test_editors_and_odd_queries_bypass_the_cache(article):
+    Client().get(article.url)
+    editor = Client()
+    editor.force_login(User.objects.create_superuser("chief", password="pass-for-tests-only"))
+    assert "X-Page-Cache" not in editor.get(article.url)
+    Client().get(article.url + "?utm=x")
+    assert "X-Page-Cache" not in Client().get(article.url + "?utm=x")
+
+
+def test_not_found_pages_are_not_stored(homes):
+    Client().get("/be/no-such/")
+    assert "X-Page-Cache" not in Client().get("/be/no-such/")
