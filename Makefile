@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages static run test lint format migrations-check e2e clean
+.PHONY: install messages static run test bench lint format migrations-check e2e clean
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,11 @@ run: install messages static
 
 test: install messages
 	$(BIN)/pytest
+
+# Load tests on loopback against gunicorn + PostgreSQL + Redis; writes bench/results.md.
+bench: install messages
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run
 
 e2e: install messages
 	$(BIN)/pytest e2e

@@ -160,9 +160,15 @@ def run(sub):
 
 
 def switch_is_on(article, flag):
-    """An editors' switch on the article itself or on its section."""
-    pages = [article.pk] + ([article.section_id] if article.section_id else [])
-    return DiscussionSwitch.objects.filter(page_id__in=pages, **{flag: True}).exists()
+    """An editors' switch on the article itself or on its section (one query per article)."""
+    if not hasattr(article, "_discussion_switches"):
+        pages = [article.pk] + ([article.section_id] if article.section_id else [])
+        article._discussion_switches = list(
+            DiscussionSwitch.objects.filter(page_id__in=pages).values(
+                "comments_closed", "premoderated"
+            )
+        )
+    return any(switch[flag] for switch in article._discussion_switches)
 
 
 def discussion_closed(article, policy, now=None):

@@ -24,6 +24,7 @@ def published_article(article_id, language):
         ArticlePage.objects.published()
         .filter(pk=article_id, locale__language_code=language)
         .select_related("locale")
+        .defer_streamfields()
         .first()
     )
     if article is None:
