@@ -80,9 +80,7 @@ def set_group_rights(apps, schema_editor):
                 collection=root_collection,
                 permission=permission(apps, app_label, model, f"{action}_{model}"),
             )
-        group.permissions.set(
-            [permission(apps, *right) for right in MODEL_RIGHTS[name]]
-        )
+        group.permissions.add(*[permission(apps, *right) for right in MODEL_RIGHTS[name]])
 
 
 class Migration(migrations.Migration):
