@@ -165,3 +165,20 @@ def provoke(client, article, policy, code, language):
         return api_post(client, article, text="глядзі https://example.org")
     api_post(client, article, text="Паўтор")
     return api_post(client, article, text="Паўтор")
+
+
+HELD = {"be": "пасля праверкі", "ru": "после проверки", "en": "after review"}
+
+
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_held_message_speaks_the_readers_language(client, homes, policy, language):
+    from newsroom.tests.factories import make_article, translate_article
+
+    policy.premoderate_all = True
+    policy.save()
+    base = make_article(title="Артыкул")
+    article = base if language == "be" else translate_article(base, language, f"Article {language}")
+    response = api_post(client, article)
+    assert response.status_code == 201
+    assert response.json()["status"] == "pending"
+    assert HELD[language] in response.json()["message"]
