@@ -5,9 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from distribution.urls import language_urlpatterns as language_feeds
 from samizdat.api import api
 
 urlpatterns = [
+    path("", include("distribution.urls")),
     path("api/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -23,6 +25,7 @@ if settings.DEBUG:
 # language (Accept-Language, else Belarusian).
 urlpatterns += i18n_patterns(
     path("comments/", include("comments.urls")),
+    path("", include(language_feeds)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

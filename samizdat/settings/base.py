@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "newsroom",
     "privacy",
     "comments",
+    "distribution",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -161,6 +162,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ADMIN_MAX_BODY
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Samizdat")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The main domain: canonical links, sitemaps and social tags name it; all else is relative.
+CANONICAL_BASE_URL = WAGTAILADMIN_BASE_URL
+PUBLISHER_LOGO = "/static/frontend/favicon.svg"
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsroomImage"
 # Editors may type a Cyrillic slug or let the admin copy the headline; ArticlePage turns
 # it into readable Latin with the rules of the page's language (newsroom.slugs).

@@ -1,0 +1,125 @@
+"""RSS 2.0 and Atom feeds of the latest articles, per language and per section."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+
+from newsroom.models import ArticlePage, SectionPage
+
+FEED_SIZE = 50
+RENDITION = "width-1200|format-jpeg"
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS with the full text (content:encoded) and the lead photo with its credit."""
+
+    def rss_attributes(self):
+        attrs = super().rss_attributes()
+        attrs["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        attrs["xmlns:media"] = "http://search.yahoo.com/mrss/"
+        return attrs
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content_html"])
+        if item.get("photo_url"):
+            handler.startElement(
+                "media:content", {"url": item["photo_url"], "medium": "image", "type": "image/jpeg"}
+            )
+            if item.get("photo_credit"):
+                handler.addQuickElement("media:credit", item["photo_credit"])
+            if item.get("photo_caption"):
+                handler.addQuickElement("media:description", item["photo_caption"])
+            handler.endElement("media:content")
+
+
+class AtomWithContent(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = MediaRssFeed
+
+    def get_object(self, request, section=None):
+        language = translation.get_language()
+        self.request = request
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is None:
+            raise Http404
+        if section is None:
+            return {"locale": locale, "section": None}
+        page = SectionPage.objects.live().filter(locale=locale, slug=section).first()
+        if page is None:
+            raise Http404
+        return {"locale": locale, "section": page}
+
+    def title(self, obj):
+        from django.conf import settings
+
+        name = settings.WAGTAIL_SITE_NAME
+        return f"{name}: {obj['section'].title}" if obj["section"] else name
+
+    def link(self, obj):
+        return obj["section"].url if obj["section"] else f"/{obj['locale'].language_code}/"
+
+    def description(self, obj):
+        return self.title(obj)
+
+    def items(self, obj):
+        articles = ArticlePage.objects.published().filter(locale=obj["locale"])
+        if obj["section"]:
+            articles = articles.filter(section=obj["section"])
+        return list(
+            articles.newest_first()
+            .select_related("lead_image")
+            .prefetch_related("bylines__author")[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lede
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        # Stable across edits, slug changes and moves: the page's own identity.
+        return f"urn:samizdat:article:{item.translation_key}:{item.locale_id}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.published_at
+
+    def item_author_name(self, item):
+        return ", ".join(author.name for author in item.byline_authors) or None
+
+    def item_extra_kwargs(self, item):
+        extra = {"content_html": self.full_text(item)}
+        if item.lead_image:
+            rendition = item.lead_image.get_rendition(RENDITION)
+            extra["photo_url"] = self.request.build_absolute_uri(rendition.url)
+            extra["photo_credit"] = item.credit
+            extra["photo_caption"] = item.caption
+        return extra
+
+    def full_text(self, item):
+        lede = "".join(f"<p>{strip_tags(part)}</p>" for part in item.lede.split("\n\n") if part)
+        return lede + str(item.body)
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = AtomWithContent
+
+    def subtitle(self, obj):
+        return self.description(obj)

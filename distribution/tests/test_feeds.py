@@ -1,0 +1,94 @@
+"""Feeds parsed by a real feed parser."""
+
+from datetime import timedelta
+
+import feedparser
+import pytest
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from newsroom.models import ArticlePage
+from newsroom.tests.factories import make_article, make_author, make_image, translate_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stories(homes):
+    author = make_author("Алеся Дзямідава")
+    image = make_image(size=(1600, 900), credit="Фота: рэдакцыя", caption="Плошча")
+    first = make_article(
+        title="Першая навіна",
+        lede="Лід першай навіны.",
+        authors=[author],
+        image=image,
+        section_slug="culture",
+        body=[("paragraph", RichText("<p>Поўны тэкст першай навіны.</p>"))],
+    )
+    second = make_article(title="Другая навіна", section_slug="politics")
+    ArticlePage.objects.filter(pk=first.pk).update(
+        first_published_at=timezone.now() - timedelta(hours=2)
+    )
+    translate_article(first, "en", "First story", lede="First lede.")
+    return first, second
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return feed
+
+
+def test_rss_lists_newest_first_with_full_text_author_and_photo(client, stories):
+    first, second = stories
+    feed = parse(client, "/be/feed/")
+    assert feed.version == "rss20"
+    assert [entry.title for entry in feed.entries] == ["Другая навіна", "Першая навіна"]
+    entry = feed.entries[1]
+    assert entry.summary == "Лід першай навіны."
+    assert "Поўны тэкст першай навіны." in entry.content[0].value
+    assert entry.author == "Алеся Дзямідава"
+    assert entry.link == f"http://testserver{first.url}"
+    assert entry.media_content[0]["url"].startswith("http://testserver/media/")
+    assert entry.media_credit[0]["content"] == "Фота: рэдакцыя"
+    assert feed.feed.language == "be"
+
+
+def test_guid_is_stable_across_edits_and_slug_changes(client, stories):
+    first, _ = stories
+    before = {e.title: e.id for e in parse(client, "/be/feed/").entries}["Першая навіна"]
+    first.refresh_from_db()
+    first.slug = "novy-slug"
+    first.save_revision().publish()
+    after = {e.title: e.id for e in parse(client, "/be/feed/").entries}["Першая навіна"]
+    assert before == after
+
+
+def test_atom_feed_and_language_feeds(client, stories):
+    atom = parse(client, "/be/feed/atom/")
+    assert atom.version == "atom10"
+    assert "Поўны тэкст" in atom.entries[1].content[0].value
+    english = parse(client, "/en/feed/")
+    assert [entry.title for entry in english.entries] == ["First story"]
+
+
+def test_section_feeds(client, stories):
+    assert [e.title for e in parse(client, "/be/culture/feed/").entries] == ["Першая навіна"]
+    assert [e.title for e in parse(client, "/be/politics/feed/atom/").entries] == ["Другая навіна"]
+    assert client.get("/be/no-such-section/feed/").status_code == 404
+
+
+def test_feed_holds_the_latest_fifty(client, homes):
+    for number in range(55):
+        make_article(title=f"Навіна {number}")
+    assert len(parse(client, "/be/feed/").entries) == 50
+
+
+def test_feed_changes_after_unpublish(client, stories):
+    first, _ = stories
+    parse(client, "/be/feed/")
+    first.refresh_from_db()
+    first.unpublish()
+    assert [e.title for e in parse(client, "/be/feed/").entries] == ["Другая навіна"]
