@@ -7,7 +7,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
-from newsroom.models import ArticlePage, SectionPage
+from newsroom.images import prefetch_renditions
+from newsroom.models import ArticlePage, SectionPage, attach_byline_authors
 
 FEED_SIZE = 50
 RENDITION = "width-1200|format-jpeg"
@@ -74,11 +75,10 @@ class LatestArticlesFeed(Feed):
         articles = ArticlePage.objects.published().filter(locale=obj["locale"])
         if obj["section"]:
             articles = articles.filter(section=obj["section"])
-        return list(
-            articles.newest_first()
-            .select_related("lead_image")
-            .prefetch_related("bylines__author")[:FEED_SIZE]
-        )
+        items = list(articles.newest_first().select_related("lead_image")[:FEED_SIZE])
+        attach_byline_authors(items)
+        prefetch_renditions([item.lead_image for item in items])
+        return items
 
     def item_title(self, item):
         return item.title

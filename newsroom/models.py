@@ -297,13 +297,8 @@ class ArticlePage(Page):
     @cached_property
     def byline_authors(self):
         """The article's authors, in their names of the article's language (two queries)."""
-        authors = [line.author for line in self.bylines.select_related("author")]
-        keys = [author.translation_key for author in authors]
-        localized = {
-            author.translation_key: author
-            for author in Author.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        return [localized.get(author.translation_key, author) for author in authors]
+        attach_byline_authors([self])
+        return self.byline_authors
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -316,6 +311,24 @@ class ArticlePage(Page):
             .for_listing()[:8]
         )
         return context
+
+
+def attach_byline_authors(articles):
+    """Set `byline_authors` on many articles with two queries in all (feeds, lists)."""
+    lines = ArticleByline.objects.filter(page__in=articles).select_related("author")
+    by_article = {}
+    for line in lines.order_by("sort_order"):
+        by_article.setdefault(line.page_id, []).append(line.author)
+    keys = {author.translation_key for authors in by_article.values() for author in authors}
+    localized = {
+        (author.translation_key, author.locale_id): author
+        for author in Author.objects.filter(translation_key__in=keys)
+    }
+    for article in articles:
+        authors = by_article.get(article.pk, [])
+        article.__dict__["byline_authors"] = [
+            localized.get((author.translation_key, article.locale_id), author) for author in authors
+        ]
 
 
 def home_pages_by_language():

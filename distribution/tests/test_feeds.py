@@ -92,3 +92,15 @@ def test_feed_changes_after_unpublish(client, stories):
     first.refresh_from_db()
     first.unpublish()
     assert [e.title for e in parse(client, "/be/feed/").entries] == ["Другая навіна"]
+
+
+def test_feed_query_count_does_not_grow_with_articles(client, homes, django_assert_max_num_queries):
+    for number in range(5):
+        make_article(title=f"Навіна {number}", authors=[make_author(f"Аўтар {number}")])
+    client.get("/be/feed/")  # renditions and caches warm
+    with django_assert_max_num_queries(15):
+        parse(client, "/be/feed/")
+    for number in range(20):
+        make_article(title=f"Яшчэ {number}", authors=[make_author(f"Іншы {number}")])
+    with django_assert_max_num_queries(15):
+        parse(client, "/be/feed/")
