@@ -1,5 +1,6 @@
 """The pieces an article body is made of."""
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -91,3 +92,19 @@ def body_images(body):
         elif block.block_type == "gallery":
             images.extend(photo["image"] for photo in block.value["photos"])
     return images
+
+
+def body_text(body):
+    """The words of an article body, without markup or image renditions (for search)."""
+    parts = []
+    for block in body:
+        value = block.value
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(value.source))
+        elif block.block_type == "subheading":
+            parts.append(value)
+        elif block.block_type == "quote":
+            parts += [value["text"], value["attribution"]]
+        elif block.block_type in ("photo", "gallery", "embed"):
+            parts.append(value.get("caption") or value.get("title") or "")
+    return "\n".join(part for part in parts if part)

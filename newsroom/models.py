@@ -18,9 +18,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import ArticleBodyBlock, body_images
+from .blocks import ArticleBodyBlock, body_images, body_text
 from .forms import ArticleAdminForm
 from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
+from .search import fold
 from .slugs import is_ascii_slug, slug_for
 
 __all__ = ["NewsroomImage", "NewsroomRendition"]
@@ -241,6 +242,7 @@ class ArticlePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("lede"),
         index.SearchField("body"),
+        index.SearchField("search_text"),
         index.FilterField("locale"),
     ]
 
@@ -248,6 +250,10 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["section", "publication_date"])]
+
+    def search_text(self):
+        """Headline, lede and body folded for spelling variants (newsroom.search)."""
+        return fold(f"{self.title}\n{self.lede}\n{body_text(self.body)}")
 
     @property
     def published_at(self):

@@ -20,7 +20,7 @@ from django.utils.http import http_date, quote_etag
 
 GENERATION_KEY = "pagecache:generation"
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
-ALLOWED_QUERY = {"page"}
+ALLOWED_QUERY = {"page", "q"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Location")
 
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from distribution.urls import language_urlpatterns as language_feeds
+from newsroom import views as newsroom_views
 from samizdat.api import api
 
 urlpatterns = [
@@ -24,6 +25,7 @@ if settings.DEBUG:
 # 404 from the resolver, which LocaleMiddleware turns into a redirect to the reader's
 # language (Accept-Language, else Belarusian).
 urlpatterns += i18n_patterns(
+    path("search/", newsroom_views.search, name="search"),
     path("comments/", include("comments.urls")),
     path("", include(language_feeds)),
     path("", include(wagtail_urls)),
