@@ -19,6 +19,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 GENERATION_KEY = "pagecache:generation"
+HOSTS_KEY = "pagecache:hosts"
+MAX_HOSTS = 50
+CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
 ALLOWED_QUERY = {"page", "q"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Location")
@@ -41,12 +44,24 @@ def purge_everything():
 
 
 def purge_path(path):
-    """Drop the stored copy of one page (all its ?page= variants expire on their own)."""
-    cache.delete(key_for(path, ""))
+    """Drop the stored copies of one page under every host name it was served on."""
+    cache.delete_many([key_for(host, path, "") for host in known_hosts()])
 
 
-def key_for(path, query):
-    digest = hashlib.blake2b(f"{path}?{query}".encode(), digest_size=16).hexdigest()
+def known_hosts():
+    return cache.get(HOSTS_KEY) or set()
+
+
+def remember_host(host):
+    hosts = known_hosts()
+    if host not in hosts and len(hosts) < MAX_HOSTS:
+        cache.set(HOSTS_KEY, hosts | {host}, None)
+
+
+def key_for(host, path, query):
+    # The host is part of the key: feeds carry absolute links to the host they were read on
+    # (mirrors), and nothing served to one mirror may send readers to another.
+    digest = hashlib.blake2b(f"{host}{path}?{query}".encode(), digest_size=16).hexdigest()
     return f"pagecache:{generation()}:{digest}"
 
 
@@ -70,7 +85,7 @@ def cacheable_response(response):
         response.status_code == 200
         and not response.cookies
         and not response.streaming
-        and response.get("Content-Type", "").startswith("text/html")
+        and response.get("Content-Type", "").startswith(CACHED_TYPES)
         and "no-store" not in response.get("Cache-Control", "")
         and "private" not in response.get("Cache-Control", "")
     )
@@ -83,12 +98,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
-        key = key_for(request.path, normalized_query(request))
+        host = request.get_host()
+        key = key_for(host, request.path, normalized_query(request))
         stored = cache.get(key)
         if stored is not None:
             return self.from_store(request, stored)
         response = self.get_response(request)
         if cacheable_response(response):
+            remember_host(host)
             cache.set(key, self.to_store(response), settings.PAGE_CACHE_SECONDS)
             self.mark_cacheable(response)
         return response

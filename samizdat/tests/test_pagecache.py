@@ -80,3 +80,28 @@ def test_editors_and_odd_queries_bypass_the_cache(article):
 def test_not_found_pages_are_not_stored(homes):
     Client().get("/be/no-such/")
     assert "X-Page-Cache" not in Client().get("/be/no-such/")
+
+
+def test_feeds_are_cached_per_host_and_purged_on_publish(article, settings):
+    settings.ALLOWED_HOSTS = ["news.example.org", "mirror.example.net"]
+    main = Client(headers={"host": "news.example.org"})
+    mirror = Client(headers={"host": "mirror.example.net"})
+    main.get("/be/feed/")
+    assert main.get("/be/feed/")["X-Page-Cache"] == "hit"
+    from_mirror = mirror.get("/be/feed/")
+    assert "X-Page-Cache" not in from_mirror
+    assert b"news.example.org" not in from_mirror.content
+    make_article(title="Навіна для стужкі")
+    assert "Навіна для стужкі" in main.get("/be/feed/").content.decode()
+
+
+def test_comment_purge_reaches_every_host(article, settings, django_capture_on_commit_callbacks):
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example.net"]
+    policy = CommentPolicy.load()
+    policy.min_seconds_to_submit = 0
+    policy.save()
+    mirror = Client(headers={"host": "mirror.example.net"})
+    mirror.get(article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        form_post(Client(), article, text="Каментар з іншага люстэрка")
+    assert "Каментар з іншага люстэрка" in mirror.get(article.url).content.decode()
