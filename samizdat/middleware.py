@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -39,3 +40,18 @@ class BodySizeLimitMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"error": message, "code": "too_large"}, status=413)
         return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+
+
+class ReaderLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, minus its redirect for paths that have no language.
+
+    A 404 under /api/ or /admin/ would otherwise be redirected to /<lang>/api/..., which
+    Wagtail's catch-all makes look valid: clients would get a 302 instead of their 404.
+    """
+
+    UNPREFIXED = ("/api/", "/admin/", "/static/", "/media/", "/documents/")
+
+    def process_response(self, request, response):
+        if request.path.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)
