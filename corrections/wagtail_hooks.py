@@ -99,3 +99,18 @@ class CorrectionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def correction_viewset():
     return CorrectionViewSet("corrections_admin")
+
+
+@hooks.register("distribution_news_article")
+def corrections_in_structured_data(article, data):
+    """schema.org's `correction` on NewsArticle: each public note, with its date."""
+    notes = list(article.corrections.all())
+    if notes:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": note.text,
+                "datePublished": note.published_at.isoformat(),
+            }
+            for note in notes
+        ]

@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from .canonical import canonical_url
 
@@ -39,6 +40,9 @@ def news_article(article, image_url):
     }
     if image_url:
         data["image"] = [image_url]
+    # Other apps add what they own (corrections add `correction`), without us knowing them.
+    for contribute in hooks.get_hooks("distribution_news_article"):
+        contribute(article, data)
     return {key: value for key, value in data.items() if value is not None}
 
 

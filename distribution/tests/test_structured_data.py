@@ -64,3 +64,13 @@ def test_other_pages_have_a_canonical_link_only(client, homes):
     html = client.get("/ru/news/").content.decode()
     assert f'<link rel="canonical" href="{MAIN}/ru/news/">' in html
     assert "application/ld+json" not in html
+
+
+def test_corrections_appear_in_the_news_article(client, article):
+    from corrections.models import Correction
+
+    Correction.objects.create(article=article, text="Раней тут была няправільная дата.")
+    _html, data = extract(client, article.url)
+    (note,) = data["json-ld"][0]["correction"]
+    assert note["@type"] == "CorrectionComment"
+    assert note["text"] == "Раней тут была няправільная дата."
