@@ -18,3 +18,4 @@ api = NinjaAPI(
 
 # Each capability with a JSON API adds its router here.
 api.add_router("/comments/", "comments.api.router")
+api.add_router("/corrections/", "corrections.api.router")

@@ -21,6 +21,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "newsroom",
     "privacy",
+    "corrections",
     "comments",
     "distribution",
     "frontend",
