@@ -16,6 +16,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_site_structure("Samizdat")
 
 
+@pytest.fixture
+def homes(db):
+    """The three language editions with All news and sections, as a new site has them."""
+    from newsroom.models import HomePage
+
+    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (Redis in CI), so no test sees another's state."""

@@ -3,15 +3,9 @@ from django.utils import timezone
 
 from comments.models import CommentPolicy
 from comments.pipeline import form_token
-from newsroom.models import HomePage
 from newsroom.tests.factories import make_article
 
 ORIGIN = "http://testserver"
-
-
-@pytest.fixture
-def homes(db):
-    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 
 @pytest.fixture

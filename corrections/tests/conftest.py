@@ -1,16 +1,9 @@
 import pytest
 from wagtail.rich_text import RichText
 
-from newsroom.models import HomePage
 from newsroom.tests.factories import make_article
 
 BODY_BE = "Улетку ў Менску прайшоў фестываль. Арганізатары абяцаюць вярнуцца ў наступным годзе."
-
-
-@pytest.fixture
-def homes(db):
-    """The three language editions with All news and sections, as a new site has them."""
-    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 
 @pytest.fixture

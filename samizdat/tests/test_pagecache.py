@@ -16,13 +16,6 @@ def article(homes):
     return make_article(title="Кэшаваная навіна")
 
 
-@pytest.fixture
-def homes(db):
-    from newsroom.models import HomePage
-
-    return list(HomePage.objects.all())
-
-
 def test_second_reader_gets_the_stored_page(article):
     first = Client().get(article.url)
     second = Client(REMOTE_ADDR="198.51.100.9").get(article.url)
