@@ -39,6 +39,7 @@ test: install messages
 bench: install messages
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.readership
 
 e2e: install messages
 	$(BIN)/pytest e2e

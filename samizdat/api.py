@@ -19,3 +19,4 @@ api = NinjaAPI(
 # Each capability with a JSON API adds its router here.
 api.add_router("/comments/", "comments.api.router")
 api.add_router("/corrections/", "corrections.api.router")
+api.add_router("/readership/", "readership.api.router")

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "newsroom",
     "privacy",
     "corrections",
+    "readership",
     "comments",
     "distribution",
     "frontend",
@@ -114,7 +115,12 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "samizdat",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+            # A Redis outage must not take reading down: cache misses instead of errors.
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
 else:
@@ -181,7 +187,11 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 TRUST_X_FORWARDED_FOR = os.environ.get("TRUST_X_FORWARDED_FOR", "false") == "true"
 
 # Full-page cache for anonymous readers (samizdat.pagecache); 0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# 50 s plus the few seconds readership's widget data may be older keeps the numbers a
+# reader without JavaScript sees within a minute.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "50"))
+# With the cache unreachable, rate limits let requests through rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "300"))
 
 # How many headlines the All news page shows at a time.

@@ -22,7 +22,7 @@ def test_second_reader_gets_the_stored_page(article):
     assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
     assert first.content == second.content
     assert not second.cookies
-    assert "public" in second["Cache-Control"] and "s-maxage=60" in second["Cache-Control"]
+    assert "public" in second["Cache-Control"] and "s-maxage=50" in second["Cache-Control"]
     assert "max-age=0" in second["Cache-Control"]
     assert "stale-while-revalidate" in second["Cache-Control"]
 

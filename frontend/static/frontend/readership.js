@@ -1,0 +1,184 @@
+// Readership: beacons for views and "now reading", likes, and live numbers in place.
+// Progressive enhancement: without JavaScript the page shows server-rendered numbers and
+// counts nothing. No cookie; a like is remembered in this browser's localStorage only.
+
+const API = "/api/readership";
+const HEARTBEAT_MS = 20000; // realtime tools beat every 15-30 s while the tab is visible
+const REFRESH_MS = 30000;
+
+function send(path, body) {
+  // text/plain is CORS-safelisted: sendBeacon needs no preflight and outlives the page.
+  const data = JSON.stringify(body);
+  if (navigator.sendBeacon) {
+    navigator.sendBeacon(API + path, new Blob([data], { type: "text/plain" }));
+  } else {
+    fetch(API + path, { method: "POST", body: data, keepalive: true });
+  }
+}
+
+function startBeacons(articleId) {
+  let timer = null;
+  let viewed = false;
+  const beat = () => send("/beacon", { article: articleId, kind: "heartbeat" });
+  const onVisibility = () => {
+    clearInterval(timer);
+    if (document.visibilityState !== "visible") return;
+    if (!viewed) {
+      viewed = true;
+      send("/beacon", { article: articleId, kind: "view" });
+    } else {
+      beat();
+    }
+    timer = setInterval(beat, HEARTBEAT_MS);
+  };
+  document.addEventListener("visibilitychange", onVisibility);
+  onVisibility();
+}
+
+const likedKey = (id) => `samizdat:liked:${id}`;
+
+function isLiked(id) {
+  try {
+    return localStorage.getItem(likedKey(id)) === "1";
+  } catch {
+    return false;
+  }
+}
+
+function remember(id, liked) {
+  try {
+    if (liked) localStorage.setItem(likedKey(id), "1");
+    else localStorage.removeItem(likedKey(id));
+  } catch {
+    // Storage refused (private mode): the like still counts once a day on the server.
+  }
+}
+
+function showLike(button, liked) {
+  button.setAttribute("aria-pressed", String(liked));
+  button.textContent = liked ? button.dataset.labelLiked : button.dataset.labelLike;
+}
+
+function setupLike(box) {
+  const id = Number(box.dataset.readershipArticle);
+  const button = box.querySelector(".like__button");
+  const count = box.querySelector("[data-readership-likes]");
+  if (!button || !count) return;
+  showLike(button, isLiked(id));
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const liked = !isLiked(id);
+    button.disabled = true;
+    try {
+      const response = await fetch(`${API}/like`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain" },
+        body: JSON.stringify({ article: id, liked }),
+      });
+      if (response.ok) {
+        const result = await response.json();
+        remember(id, liked);
+        showLike(button, liked);
+        count.textContent = result.likes;
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function renderList(list, items) {
+  const rows = items.map((item) => {
+    const li = document.createElement("li");
+    li.className = "headline";
+    const link = document.createElement("a");
+    link.href = item.url;
+    link.textContent = item.title;
+    const comments = document.createElement("span");
+    comments.className = "comment-count";
+    comments.dataset.commentCount = item.id;
+    comments.textContent = item.comments;
+    li.append(link, comments);
+    return li;
+  });
+  if (!rows.length) {
+    const li = document.createElement("li");
+    li.className = "muted";
+    li.textContent = list.dataset.empty;
+    rows.push(li);
+  }
+  list.replaceChildren(...rows);
+}
+
+async function refresh(board) {
+  if (document.visibilityState !== "visible") return;
+  const ids = new Set();
+  document.querySelectorAll("[data-readership-likes]").forEach((el) => ids.add(el.dataset.readershipLikes));
+  document.querySelectorAll("[data-comment-count]").forEach((el) => ids.add(el.dataset.commentCount));
+  const params = new URLSearchParams({ lang: board ? board.dataset.lang : document.documentElement.lang });
+  if (ids.size) params.set("ids", [...ids].slice(0, 60).join(","));
+  const response = await fetch(`${API}/live?${params}`);
+  if (!response.ok) return;
+  const numbers = await response.json();
+  if (board) {
+    for (const name of ["now_reading", "most_read", "most_liked"]) {
+      const list = board.querySelector(`[data-readership-list="${name}"]`);
+      if (list) renderList(list, numbers[name]);
+    }
+  }
+  document.querySelectorAll("[data-readership-likes]").forEach((el) => {
+    const value = numbers.likes[el.dataset.readershipLikes];
+    if (value !== undefined) el.textContent = value;
+  });
+  document.querySelectorAll("[data-comment-count]").forEach((el) => {
+    const value = numbers.comments[el.dataset.commentCount];
+    if (value === undefined) return;
+    const hidden = el.querySelector(".visually-hidden");
+    el.replaceChildren(...(hidden ? [hidden] : []), String(value));
+  });
+}
+
+function setupTabs(container) {
+  // Without JavaScript both lists show one under the other; here they become two tabs.
+  const sections = [...container.querySelectorAll(":scope > section")];
+  if (sections.length < 2) return;
+  const tablist = document.createElement("div");
+  tablist.className = "readership__tablist";
+  tablist.setAttribute("role", "tablist");
+  const buttons = sections.map((section, index) => {
+    const heading = section.querySelector("h2");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = `${section.id}-tab`;
+    button.setAttribute("role", "tab");
+    button.setAttribute("aria-controls", section.id);
+    button.textContent = heading.textContent;
+    heading.classList.add("visually-hidden");
+    section.setAttribute("role", "tabpanel");
+    section.setAttribute("aria-labelledby", button.id);
+    button.addEventListener("click", () => select(index));
+    tablist.append(button);
+    return button;
+  });
+  const select = (chosen) => {
+    buttons.forEach((button, index) => {
+      button.setAttribute("aria-selected", String(index === chosen));
+      sections[index].hidden = index !== chosen;
+    });
+  };
+  container.prepend(tablist);
+  select(0);
+}
+
+const likeBox = document.querySelector("[data-readership-article]");
+if (likeBox) {
+  startBeacons(Number(likeBox.dataset.readershipArticle));
+  setupLike(likeBox);
+}
+const board = document.querySelector("[data-readership-board]");
+document.querySelectorAll("[data-readership-tabs]").forEach(setupTabs);
+if (board || likeBox) {
+  refresh(board);
+  setInterval(() => refresh(board), REFRESH_MS);
+  document.addEventListener("visibilitychange", () => refresh(board));
+}

@@ -1,0 +1,129 @@
+"""The read path: Now reading, Most read, Most liked and like counts, cached a few seconds.
+
+The same numbers feed the server-rendered widgets and the live JSON endpoint, so a page
+without JavaScript shows what the endpoint showed at most LIVE_SECONDS ago.
+"""
+
+import contextlib
+import logging
+
+from django.core.cache import cache
+from django.db.models import Sum
+
+from newsroom.models import ArticlePage
+
+from . import clock
+from .buffers import UNREACHABLE, current_buffer
+from .models import ArticleTotals, ReadingHour
+
+logger = logging.getLogger(__name__)
+
+LIVE_SECONDS = 5  # well under the minute DESIGN.md allows for pages without JavaScript
+LIST_LENGTH = 5
+
+
+def board(language):
+    """The three lists for one language edition, each item ready for a template or JSON."""
+    key = f"readership:board:{language}"
+    try:
+        cached = cache.get(key)
+    except UNREACHABLE:
+        cached = None
+    if cached is not None:
+        return cached
+    result = _board(language)
+    with contextlib.suppress(UNREACHABLE):
+        cache.set(key, result, LIVE_SECONDS)
+    return result
+
+
+def _board(language):
+    moment = clock.now()
+    try:
+        buffer = current_buffer()
+        now = buffer.now_reading(moment)
+        read = buffer.readers_in_window(moment, clock.most_read_hours())
+        pending = buffer.pending_counts()
+    except UNREACHABLE:
+        logger.warning("Readership buffer unreachable; showing stored numbers only")
+        now, read, pending = {}, {}, {}
+    liked = _likes_in_window(moment, pending)
+    return {
+        "now_reading": _articles(language, now, "readers"),
+        "most_read": _articles(language, read, "readers"),
+        "most_liked": _articles(language, liked, "likes"),
+    }
+
+
+def _likes_in_window(moment, pending):
+    since = clock.hour_of(moment) - clock.DAY * clock.most_liked_days() + clock.HOUR
+    liked = {
+        row["article_id"]: row["likes"]
+        for row in ReadingHour.objects.filter(hour__gte=since)
+        .values("article_id")
+        .annotate(likes=Sum("likes"))
+    }
+    for article, (_, likes) in pending.items():
+        liked[article] = liked.get(article, 0) + likes
+    return liked
+
+
+def _articles(language, counts, label):
+    """The top articles of a count, published in the language, biggest first."""
+    candidates = [article for article, count in counts.items() if count > 0]
+    articles = ArticlePage.objects.published().filter(
+        pk__in=candidates, locale__language_code=language
+    )
+    ranked = sorted(articles.defer_streamfields(), key=lambda a: (-counts[a.pk], -a.pk))
+    return [
+        {
+            "id": article.pk,
+            "title": article.title,
+            "url": article.get_url(),
+            "comments": article.comment_count,
+            label: counts[article.pk],
+        }
+        for article in ranked[:LIST_LENGTH]
+    ]
+
+
+def like_counts(article_ids):
+    """Likes of each article: flushed totals plus what waits in the buffer, never below 0."""
+    article_ids = sorted(set(article_ids))
+    keys = {article: f"readership:likes:{article}" for article in article_ids}
+    try:
+        cached = cache.get_many(keys.values())
+    except UNREACHABLE:
+        cached = {}
+    counts = {a: cached[k] for a, k in keys.items() if k in cached}
+    missing = [article for article in article_ids if article not in counts]
+    if missing:
+        fresh = _like_counts(missing)
+        counts.update(fresh)
+        with contextlib.suppress(UNREACHABLE):
+            cache.set_many({keys[a]: n for a, n in fresh.items()}, LIVE_SECONDS)
+    return counts
+
+
+def _like_counts(article_ids):
+    totals = dict(
+        ArticleTotals.objects.filter(article_id__in=article_ids).values_list("article_id", "likes")
+    )
+    try:
+        pending = current_buffer().pending_counts()
+    except UNREACHABLE:
+        pending = {}
+    return {
+        article: max(0, totals.get(article, 0) + pending.get(article, (0, 0))[1])
+        for article in article_ids
+    }
+
+
+def forget_like_count(article_id):
+    """After a like the reader sees the new number at once, not the cached one."""
+    with contextlib.suppress(UNREACHABLE):
+        cache.delete(f"readership:likes:{article_id}")
+
+
+def comment_counts(article_ids):
+    return dict(ArticlePage.objects.filter(pk__in=article_ids).values_list("pk", "comment_count"))

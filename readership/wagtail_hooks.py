@@ -1,0 +1,80 @@
+"""Readership in the pages (slots) and in the admin (Today panel, per-article figures)."""
+
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from newsroom.models import ArticlePage
+
+from . import admin_views, numbers
+
+
+def _board(context):
+    language = translation.get_language()
+    return render_to_string(
+        "readership/board.html", {"board": numbers.board(language), "language": language}
+    )
+
+
+@hooks.register("newsroom_slot_home_aside")
+def home_board(context):
+    return _board(context)
+
+
+@hooks.register("newsroom_slot_article_aside")
+def article_board(context):
+    return _board(context)
+
+
+@hooks.register("newsroom_slot_article_end")
+def like_button(context):
+    page = context.get("page")
+    if not isinstance(page, ArticlePage):
+        return ""
+    likes = numbers.like_counts([page.pk])[page.pk]
+    return render_to_string("readership/like.html", {"article": page, "likes": likes})
+
+
+@hooks.register("newsroom_slot_body_end")
+def script(context):
+    return render_to_string("readership/script.html")
+
+
+@hooks.register("construct_homepage_panels")
+def today_panel(request, panels):
+    panels.append(admin_views.TodayPanel())
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path(
+            "readership/article/<int:page_id>/",
+            admin_views.article_figures,
+            name="readership_article",
+        )
+    ]
+
+
+def _figures_button(page, priority):
+    return Button(
+        _("Readership"),
+        reverse("readership_article", args=[page.pk]),
+        icon_name="view",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def header_button(page, user, view_name, next_url=None):
+    if page.specific_class is ArticlePage and page.live:
+        yield _figures_button(page, priority=66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def listing_button(page, user, next_url=None):
+    if page.specific_class is ArticlePage and page.live:
+        yield _figures_button(page, priority=55)
