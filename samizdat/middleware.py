@@ -55,3 +55,17 @@ class ReaderLocaleMiddleware(LocaleMiddleware):
         if request.path.startswith(self.UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class PermissionsPolicyMiddleware:
+    """Reader pages need no camera, microphone, location or interest cohorts: say so."""
+
+    POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response
