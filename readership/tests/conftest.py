@@ -9,31 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.models import HomePage
+from samizdat.testing import restore_skeleton
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
-
-
-@pytest.fixture
-def homes(db):
-    """The three language editions with All news and sections, as a new site has them."""
-    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
-
-
-def build_skeleton():
-    """Root page, root collection and the newsroom skeleton, as migrations and setup make them."""
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
-    from newsroom.structure import ensure_site_structure
-
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    ensure_site_structure("Samizdat")
 
 
 @pytest.fixture
@@ -44,10 +23,10 @@ def skeleton_rebuilt_after(django_db_blocker):
     tests after this one expect the skeleton that the session built.
     """
     with django_db_blocker.unblock():
-        build_skeleton()
+        restore_skeleton()
     yield
     with django_db_blocker.unblock():
-        build_skeleton()
+        restore_skeleton()
 
 
 def free_port():
