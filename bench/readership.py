@@ -16,10 +16,10 @@ import signal
 import statistics
 import subprocess  # noqa: S404
 import sys
-import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+from bench import run as bench_run
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -110,28 +110,7 @@ print(json.dumps({"buffered": buffered, "flushed": flushed}))
 
 
 def start_server(buffer):
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "samizdat.wsgi",
-            "-w",
-            WORKERS,
-            "-b",
-            f"127.0.0.1:{PORT}",
-        ],
-        cwd=ROOT,
-        env=env(buffer),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/be/", timeout=2)  # noqa: S310
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the app server did not start")
+    return bench_run.start_server(env(buffer), PORT, WORKERS)
 
 
 def wrk_beacons(articles):

@@ -61,24 +61,19 @@ def prepare():
     return {"article": out[-3], "url": out[-2], "token": out[-1]}
 
 
-def start_server():
+def start_server(env=None, port=PORT, workers="2"):
+    """gunicorn on loopback with the given environment; returns once it answers."""
     server = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "samizdat.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{PORT}",
-        ],
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "samizdat.wsgi", "-w", workers,
+         "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env=ENV,
+        env=env or ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/be/", timeout=2)  # noqa: S310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/be/", timeout=2)  # noqa: S310
             return server
         except OSError:
             time.sleep(0.2)
