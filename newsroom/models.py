@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -335,13 +335,3 @@ def attach_byline_authors(articles):
         article.__dict__["byline_authors"] = [
             localized.get((author.translation_key, article.locale_id), author) for author in authors
         ]
-
-
-def home_pages_by_language():
-    """The live main page of each language edition, keyed by language code."""
-    homes = HomePage.objects.live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
-
-
-def default_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
