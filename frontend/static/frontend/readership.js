@@ -163,9 +163,20 @@ function setupTabs(container) {
   const select = (chosen) => {
     buttons.forEach((button, index) => {
       button.setAttribute("aria-selected", String(index === chosen));
+      button.tabIndex = index === chosen ? 0 : -1; // one Tab stop for the list; arrows inside
       sections[index].hidden = index !== chosen;
     });
   };
+  // Arrow keys, Home and End move between tabs, as keyboard and screen reader users expect.
+  tablist.addEventListener("keydown", (event) => {
+    const current = buttons.indexOf(document.activeElement);
+    const moves = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: -1 };
+    if (current < 0 || !(event.key in moves)) return;
+    event.preventDefault();
+    const chosen = (moves[event.key] + buttons.length) % buttons.length;
+    select(chosen);
+    buttons[chosen].focus();
+  });
   container.prepend(tablist);
   select(0);
 }
