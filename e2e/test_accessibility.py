@@ -156,7 +156,7 @@ def test_reader_pages_have_no_serious_accessibility_problems(reader, site, newsr
     assert not found, "axe found serious or critical problems:\n" + "\n".join(found)
 
 
-def test_popular_tabs_move_with_arrow_keys(reader, site, newsroom):
+def test_popular_tabs_move_with_arrow_keys(reader, site):
     open_page(reader, site, "/be/")
     tabs = reader.get_by_role("tab")
     expect(tabs).to_have_count(2)
