@@ -1,8 +1,9 @@
 """axe-core finds no serious or critical accessibility problem on the reader's pages.
 
 The main page, All news, search results, an article with its comments in view and the typo
-dialog open are checked in each language. axe is served to the page from our own origin by
-the browser's router, so the site's Content-Security-Policy stays exactly as readers get it.
+dialog open are checked in each language, the main page and the article also on a phone.
+axe is served to the page from our own origin by the browser's router, so the site's
+Content-Security-Policy stays exactly as readers get it.
 """
 
 import os
@@ -152,6 +153,12 @@ def test_reader_pages_have_no_serious_accessibility_problems(reader, site, newsr
     expect(reader.locator("#typo-dialog")).to_be_visible()
     expect(reader.locator("#typo-dialog mark")).not_to_be_empty()
     found += problems(reader, f"{article.url} typo dialog")
+
+    reader.keyboard.press("Escape")
+    reader.set_viewport_size({"width": 390, "height": 800})  # a phone: one column
+    for path in [f"/{language}/", article.url]:
+        open_page(reader, site, path)
+        found += problems(reader, f"{path} at 390 px")
 
     assert not found, "axe found serious or critical problems:\n" + "\n".join(found)
 
