@@ -52,16 +52,16 @@ class LocalSlots:
 class SharedSlots:
     """A bound across every app server, kept in Redis; slots expire if never given back."""
 
-    _script = None
-
     def __init__(self, redis, key, limit, seconds):
         self.redis, self.key, self.limit, self.seconds = redis, key, limit, seconds
+        # Registering only hashes the script here; Redis runs it by that hash (EVALSHA).
+        self.take_script = redis.register_script(TAKE_SCRIPT)
 
     def take(self):
         token = secrets.token_hex(8)
         now = time.time()
         try:
-            taken = self.script()(
+            taken = self.take_script(
                 keys=[self.key],
                 args=[now, now + self.seconds, self.limit, token, int(self.seconds * 1000)],
             )
@@ -75,11 +75,6 @@ class SharedSlots:
             return
         with suppress(RedisError):  # if Redis is gone, the slot expires by itself
             self.redis.zrem(self.key, token)
-
-    def script(self):
-        if SharedSlots._script is None or SharedSlots._script.registered_client is not self.redis:
-            SharedSlots._script = self.redis.register_script(TAKE_SCRIPT)
-        return SharedSlots._script
 
 
 _local_slots = {}
