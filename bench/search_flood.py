@@ -36,6 +36,8 @@ ENV = {
     "REDIS_URL": REDIS,
     # The "many addresses" flood names its clients in X-Forwarded-For.
     "TRUST_X_FORWARDED_FOR": "true",
+    # One search at a time on this one server of two workers: the other stays for readers.
+    "SEARCH_CONCURRENCY": os.environ.get("SEARCH_CONCURRENCY", "1"),
     "MEDIA_ROOT": str(ROOT / "bench" / "work" / "media"),
 }
 RESULTS = ROOT / "bench" / "flood_results.md"
@@ -73,7 +75,16 @@ def flush_cache():
 def start_server():
     """gunicorn, 2 sync workers on loopback; returns once it answers."""
     server = subprocess.Popen(  # noqa: S603
-        [str(BIN / "gunicorn"), "samizdat.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"],
+        [
+            str(BIN / "gunicorn"),
+            "samizdat.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--graceful-timeout",
+            "5",
+        ],
         cwd=ROOT,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -130,9 +141,19 @@ def articles_under_flood(article, addresses):
     return reading, parsed(flood.communicate()[0])
 
 
-def site_is_up(article):
-    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{article}", timeout=5) as answer:  # noqa: S310
+def site_is_up(article, timeout=5):
+    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{article}", timeout=timeout) as answer:  # noqa: S310
         return answer.status == 200
+
+
+def seconds_to_answer(article):
+    """How long a reader waits for the article right after a flood (what was queued drains)."""
+    started = time.monotonic()
+    try:
+        site_is_up(article, timeout=60)
+    except OSError:
+        return None
+    return time.monotonic() - started
 
 
 def main():
@@ -149,22 +170,28 @@ def main():
         for addresses in ("one", "many"):
             flush_cache()  # each flood starts with no search cached and no client counted
             site_is_up(article)
-            floods[addresses] = articles_under_flood(article, addresses)
+            reading, flood = articles_under_flood(article, addresses)
+            floods[addresses] = reading, flood, seconds_to_answer(article)
             print(f"flood from {addresses}", floods[addresses], flush=True)
-        up = site_is_up(article)
+        up = site_is_up(article, timeout=60)
     finally:
         server.terminate()
         server.wait(timeout=20)
     write_results(alone, floods, up)
 
 
+def after(wait):
+    return "no answer within 60 s" if wait is None else f"{wait:.1f} s"
+
+
 def write_results(alone, floods, up):
     lines = [
         "# Search flood",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m bench.search_flood`: gunicorn "
-        f"(2 sync workers) on loopback, PostgreSQL, Redis; {os.cpu_count()} CPU cores shared "
-        "with wrk and the database. Articles: wrk, "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m bench.search_flood`: "
+        f"gunicorn (2 sync workers, SEARCH_CONCURRENCY={ENV['SEARCH_CONCURRENCY']}) on "
+        f"loopback, PostgreSQL, Redis; {os.cpu_count()} CPU cores shared with wrk and the "
+        "database. Articles: wrk, "
         f"{ARTICLE_CONNECTIONS} connections, {SECONDS} s, one cached article page. Flood: wrk, "
         f"{FLOOD_CONNECTIONS} connections searching random made-up words, running from 1 s "
         "before to 1 s after the article measurement.",
@@ -175,7 +202,7 @@ def write_results(alone, floods, up):
         f"| no flood | {alone['rps']:.0f} | 100% | – | – |",
     ]
     names = {"one": "flood from one client", "many": "flood from many addresses"}
-    for addresses, (reading, flood) in floods.items():
+    for addresses, (reading, flood, _) in floods.items():
         share = reading["rps"] / alone["rps"] * 100
         statuses = ", ".join(
             f"{code}: {count}" for code, count in sorted(flood["statuses"].items())
@@ -188,9 +215,11 @@ def write_results(alone, floods, up):
         "",
         "Target: cached articles keep at least 80% of their unflooded throughput.",
         "Articles answered non-2xx under flood: "
-        + ", ".join(f"{names[a]} {r['non_2xx']}" for a, (r, _) in floods.items())
+        + ", ".join(f"{names[a]} {r['non_2xx']}" for a, (r, _, _) in floods.items())
         + ". Socket errors of the flood: "
-        + ", ".join(f"{names[a]} {f['socket_errors']}" for a, (_, f) in floods.items())
+        + ", ".join(f"{names[a]} {f['socket_errors']}" for a, (_, f, _) in floods.items())
+        + ". A reader's article request right after the flood ended was answered in: "
+        + ", ".join(f"{names[a]} {after(w)}" for a, (_, _, w) in floods.items())
         + ".",
         f"Site up after the floods: {'yes' if up else 'no'}.",
         "",
