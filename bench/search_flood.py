@@ -223,6 +223,17 @@ def write_results(alone, floods, up):
         + ".",
         f"Site up after the floods: {'yes' if up else 'no'}.",
         "",
+        "Reading the figures: with sync workers every connection waits its turn in one accept "
+        f"queue, so {ARTICLE_CONNECTIONS} article connections among "
+        f"{ARTICLE_CONNECTIONS + FLOOD_CONNECTIONS} get about "
+        f"{ARTICLE_CONNECTIONS / (ARTICLE_CONNECTIONS + FLOOD_CONNECTIONS):.0%} of the answers "
+        "even if a refusal cost no more than a cached page; each refused or bounded search "
+        "costs more than that, and each search that runs holds a worker for its query and its "
+        "page. What the app can promise is that the flood is answered (429/503 with "
+        "Retry-After), never queued behind the database or turned into errors; keeping readers "
+        "at 80% needs the flood stopped before the app servers (per-address limits at the proxy "
+        "or CDN) or searches served by app servers of their own.",
+        "",
     ]
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))
