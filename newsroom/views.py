@@ -1,11 +1,19 @@
 """Reader views that are not Wagtail pages: archive search."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 from wagtail.models import Locale
 
+from privacy.limits import seconds_to_wait
+from samizdat import pagecache
+from shield.deadline import statement_deadline
+from shield.flight import answer_once
+from shield.refusals import Refused, TooOften, refusal_response
+from shield.slots import slot
+
 from .models import ArticlePage
-from .search import MAX_QUERY, highlight, query_terms, search_articles
+from .search import MAX_QUERY, page_number, query_terms, results_key, results_page, shield_options
 
 
 def search(request):
@@ -13,13 +21,30 @@ def search(request):
     terms = query_terms(raw)
     context = {"query": raw[:MAX_QUERY], "too_long": len(raw) > MAX_QUERY, "terms": terms}
     if terms:
-        locale = Locale.objects.get(language_code=translation.get_language())
-        articles = ArticlePage.objects.published().filter(locale=locale)
-        page = search_articles(articles, terms, request.GET.get("page"))
-        context["results"] = page
-        context["hits"] = [
-            {"article": article, "title": highlight(article.title, terms),
-             "lede": highlight(article.lede, terms)}
-            for article in page
-        ]  # fmt: skip
+        try:
+            context["results"] = shielded_results(request, terms)
+        except Refused as refusal:
+            return refusal_response(request, refusal, topic="search")
     return render(request, "newsroom/search.html", context)
+
+
+def shielded_results(request, terms):
+    """Results of a search that cannot be flooded: rate per client, cached, run once, bounded."""
+    wait = seconds_to_wait(request, "search", settings.SEARCH_RATE)
+    if wait:
+        raise TooOften(wait)
+    language = translation.get_language()
+    page = page_number(request.GET.get("page"))
+    key = results_key(language, terms, page, pagecache.generation())
+    return answer_once(key, lambda: run_search(request, language, terms, page), **shield_options())
+
+
+def run_search(request, language, terms, page):
+    """The database search itself: a few at a time site-wide, stopped at its deadline."""
+    with (
+        slot("search", settings.SEARCH_CONCURRENCY),
+        statement_deadline(settings.SEARCH_TIMEOUT_MS, settings.SHIELD_RETRY_AFTER),
+    ):
+        locale = Locale.objects.get(language_code=language)
+        articles = ArticlePage.objects.published().filter(locale=locale)
+        return results_page(articles, terms, page, request)

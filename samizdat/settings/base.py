@@ -21,6 +21,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "newsroom",
     "privacy",
+    "shield",
     "corrections",
     "readership",
     "comments",
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "samizdat.middleware.PermissionsPolicyMiddleware",
     "samizdat.middleware.BodySizeLimitMiddleware",
+    "shield.middleware.ShieldMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "samizdat.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -219,6 +221,29 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "50"))
 # With the cache unreachable, rate limits let requests through rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "300"))
+
+# What a cache cannot answer is limited per hashed client and bounded in concurrency (shield).
+# Search: per-client rate, searches at once across all app servers, how long results are
+# kept, and how long one query may run.
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "20/m")
+SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "4"))
+SEARCH_CACHE_SECONDS = 60
+SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "2000"))
+# Write paths, by path prefix: at most `limit` at once; `shared` bounds live in Redis (two
+# round trips), the others in each process (none: beacons are the hottest path).
+SHIELD_BOUNDS = [
+    {"name": "beacons", "prefixes": ["/api/readership/"], "methods": ["POST"], "limit": 64,
+     "shared": False},
+    {"name": "comments", "prefixes": ["/api/comments/", *(f"/{code}/comments/" for code, _ in
+     LANGUAGES)], "methods": ["POST"], "limit": 16, "shared": True},
+    {"name": "corrections", "prefixes": ["/api/corrections/"], "methods": ["POST"], "limit": 8,
+     "shared": True},
+    {"name": "login", "prefixes": ["/admin/login/"], "methods": ["POST"], "limit": 8,
+     "shared": True},
+]  # fmt: skip
+# A site-wide slot held by a worker that died is free again after this many seconds.
+SHIELD_SLOT_SECONDS = 30
+SHIELD_RETRY_AFTER = 5
 
 # How many headlines the All news page shows at a time.
 NEWS_PAGE_SIZE = 30
