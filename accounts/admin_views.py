@@ -3,11 +3,14 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
 from . import devices
 from .forms import ConfirmDeviceForm
+
+WRONG_CODE = gettext_lazy("That code is wrong or expired. Enter the code your app shows now.")
 
 
 @never_cache
@@ -27,9 +30,7 @@ def enrol(request, device):
             otp_login(request, device)  # this session has just proved the second factor
             messages.success(request, _("Two-factor sign-in is on."))
             return redirect("accounts_admin:two_factor")
-        form.add_error(
-            "code", _("That code is wrong or expired. Enter the code your app shows now.")
-        )
+        form.add_error("code", WRONG_CODE)
     context = {
         "form": form,
         "qr_code": devices.qr_code_svg(device),
@@ -45,7 +46,5 @@ def turn_off(request, device):
             device.delete()
             messages.success(request, _("Two-factor sign-in is off."))
             return redirect("accounts_admin:two_factor")
-        form.add_error(
-            "code", _("That code is wrong or expired. Enter the code your app shows now.")
-        )
+        form.add_error("code", WRONG_CODE)
     return render(request, "accounts/admin/enrolled.html", {"form": form, "device": device})

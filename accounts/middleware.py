@@ -34,6 +34,15 @@ class SessionLimitMiddleware:
         return signed_in_at is None or time.time() - signed_in_at > settings.SESSION_COOKIE_AGE
 
 
+# What a superuser who must enrol may still reach: the screen, what it loads, and the way out.
+ENROLMENT_NEEDS = (
+    "accounts_admin:two_factor",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_logout",
+)
+
+
 class SecondFactorMiddleware:
     """In the admin, hold staff to their second factor.
 
@@ -60,8 +69,7 @@ class SecondFactorMiddleware:
         if authenticator_of(user) is not None:
             logout(request)
             return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-        if settings.REQUIRE_2FA_FOR_SUPERUSERS and user.is_superuser:
-            enrol = reverse("accounts_admin:two_factor")
-            if request.path not in (enrol, reverse("wagtailadmin_logout")):
-                return redirect(enrol)
+        must_enrol = settings.REQUIRE_2FA_FOR_SUPERUSERS and user.is_superuser
+        if must_enrol and request.path not in {reverse(name) for name in ENROLMENT_NEEDS}:
+            return redirect("accounts_admin:two_factor")
         return None
