@@ -1,11 +1,13 @@
 """Sign-in throttling: five failures lock an account or a client for fifteen minutes."""
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 
 from .conftest import sign_in, signed_in
 
@@ -101,3 +103,10 @@ def test_hostile_usernames_get_the_form_back_not_an_error(client, editor, clock)
         response = sign_in(client, username, "wrong password")
         assert response.status_code == 200, username
         assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_an_administrator_unlocks_an_account(client, editor, clock):
+    fail(client, "editor", 5, **from_address("127.0.0.20"))
+    assert sign_in(client, "editor", **from_address("127.0.0.21")).status_code == 429
+    call_command("axes_reset_username", "editor", stdout=io.StringIO())
+    assert signed_in(sign_in(client, "editor", **from_address("127.0.0.21")))

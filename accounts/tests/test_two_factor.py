@@ -1,12 +1,14 @@
 """Two-factor sign-in: enrolling an authenticator, and the code it then asks for."""
 
 import base64
+import io
 import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import qrcode
 import time_machine
+from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -210,3 +212,11 @@ def test_other_staff_are_not_forced_to_enrol(client, editor):
 def test_without_the_setting_superusers_are_not_forced(client, chief):
     client.force_login(chief)
     assert client.get("/admin/").status_code == 200
+
+
+def test_an_administrator_removes_a_lost_authenticator(enrolled_editor):
+    call_command("two_factor_reset", "editor", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user__username="editor").exists()
+    assert signed_in(sign_in(Client(), "editor"))
+    with pytest.raises(CommandError):
+        call_command("two_factor_reset", "nobody")
