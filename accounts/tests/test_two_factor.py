@@ -220,3 +220,10 @@ def test_an_administrator_removes_a_lost_authenticator(enrolled_editor):
     assert signed_in(sign_in(Client(), "editor"))
     with pytest.raises(CommandError):
         call_command("two_factor_reset", "nobody")
+
+
+def test_the_sign_in_form_has_a_field_for_the_code(client, db):
+    html = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'name="otp_token"' in html
+    assert 'autocomplete="one-time-code"' in html
+    assert "Код из приложения-аутентификатора" in html
