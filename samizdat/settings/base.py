@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "newsroom",
     "privacy",
     "shield",
+    "accounts",
     "corrections",
     "readership",
     "comments",
@@ -50,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,8 +72,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.SessionLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samizdat.urls"
@@ -134,10 +144,48 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Editors are phished: twelve characters at least, for everyone.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Editors' accounts (accounts/). Argon2 for new passwords; PBKDF2 hashes still verify and
+# are rehashed with Argon2 at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+# The axes backend first, so a locked-out client never reaches the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.SignInForm"
+# Sign-in throttling: counted in the database, which every app server shares (SQLite or
+# PostgreSQL), so the limits hold across processes without Redis. Axes sees the client
+# only as a keyed hash (accounts.throttle) and never the raw user agent.
+AXES_HANDLER = "accounts.throttle.PrivateDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_token"
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.locked_out"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # per account, and per client
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins is kept
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
+# Two-factor sign-in (TOTP) for staff; superusers may be required to enrol.
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Samizdat")
+REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA_FOR_SUPERUSERS", "false") == "true"
+# Admin sessions end when the browser closes and eight hours after sign-in at the latest
+# (accounts.middleware.SessionLimitMiddleware), however busy they were.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
 
 # Languages: Belarusian first (the newsroom's own), then Russian and English.
 LANGUAGE_CODE = "be"
