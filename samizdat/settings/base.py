@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from mirrors.allowed import ConfiguredHosts
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -17,6 +19,8 @@ def env_list(name, default=""):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Plus the mirror, CDN and onion names editors configure in the admin (mirrors app).
+ALLOWED_HOSTS = ConfiguredHosts(ALLOWED_HOSTS)
 
 INSTALLED_APPS = [
     "newsroom",
@@ -25,6 +29,7 @@ INSTALLED_APPS = [
     "readership",
     "comments",
     "distribution",
+    "mirrors",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -59,11 +64,13 @@ MIDDLEWARE = [
     "samizdat.middleware.PermissionsPolicyMiddleware",
     "samizdat.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so cached pages get the header of the host they are served on.
+    "mirrors.middleware.OnionLocationMiddleware",
     "samizdat.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samizdat.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "mirrors.middleware.CsrfViewMiddleware",  # trusts the configured hosts too
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
