@@ -4,32 +4,32 @@ Settings import this module, so it imports nothing from Django at the top: the c
 names are read only once the apps are ready, through mirrors.hosts.
 """
 
-from collections.abc import Sequence
 
+class ConfiguredHosts(list):
+    """The fixed names from the environment, then the ones editors configured.
 
-class ConfiguredHosts(Sequence):
-    """The fixed names from the environment, then the ones editors configured."""
+    A list because Django insists ALLOWED_HOSTS is one; the list itself holds the fixed
+    names, and every way of reading it (iterating, len, `in`, indexing) adds the others.
+    """
 
-    def __init__(self, fixed):
-        self.fixed = tuple(fixed)
-
-    def configured(self):
+    @staticmethod
+    def configured():
         from . import hosts
 
         return hosts.current().hosts
 
     def __iter__(self):
-        yield from self.fixed
+        yield from list.__iter__(self)
         yield from self.configured()
 
     def __len__(self):
-        return len(self.fixed) + len(self.configured())
-
-    def __getitem__(self, index):
-        return (self.fixed + self.configured())[index]
+        return list.__len__(self) + len(self.configured())
 
     def __contains__(self, host):
-        return host in self.fixed or host in self.configured()
+        return list.__contains__(self, host) or host in self.configured()
+
+    def __getitem__(self, index):
+        return [*self][index]
 
     def __repr__(self):
-        return f"ConfiguredHosts({list(self.fixed)!r} + admin)"
+        return f"ConfiguredHosts({list(list.__iter__(self))!r} + admin)"

@@ -52,10 +52,10 @@ def refresh():
     if snapshot is None:
         try:
             snapshot = load()
-        except Exception:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001
             # Reading must go on whatever happened to the database (a migration, an
             # outage): keep the names we knew and ask again in a few seconds.
-            logger.warning("Configured host names could not be read", exc_info=True)
+            logger.warning("Configured host names could not be read: %s", error)
             snapshot = _local["snapshot"]
         else:
             cache.set(SNAPSHOT_KEY, snapshot, SHARED_SECONDS)
