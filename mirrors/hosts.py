@@ -63,8 +63,8 @@ def refresh():
     return snapshot
 
 
-def remember(snapshot):
-    _local.update(snapshot=snapshot, until=time.time() + LOCAL_SECONDS)
+def remember(snapshot, seconds=LOCAL_SECONDS):
+    _local.update(snapshot=snapshot, until=time.time() + seconds)
 
 
 def forget():
