@@ -10,7 +10,7 @@ with Redis, and within SHARED_SECONDS without it (each process then has its own 
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 class Snapshot:
     hosts: tuple = ()
     onion: str = ""
-    alternatives: tuple = field(default_factory=tuple)
+    alternatives: tuple = ()
 
 
 EMPTY = Snapshot()
@@ -68,7 +68,7 @@ def remember(snapshot, seconds=LOCAL_SECONDS):
 
 
 def forget():
-    """Drop this process's copy (tests, and after a save)."""
+    """Drop this process's copy: the next request reads the shared one."""
     _local.update(snapshot=EMPTY, until=0.0)
 
 

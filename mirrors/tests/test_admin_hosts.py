@@ -27,7 +27,7 @@ def edit_url():
 @pytest.fixture
 def admin(db, configured_hosts):
     user = User.objects.create_superuser("admin", password="pass-for-tests-only")
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 
@@ -139,46 +139,60 @@ def test_typed_addresses_are_stored_as_host_names(
     assert MirrorHost.objects.get().host == stored
 
 
+HOST_ERROR = "Enter a host name such as mirror.example.org."
+ONION_ERROR = "Enter a v3 onion address"
+
+
 @pytest.mark.parametrize(
-    "entries",
+    ("entries", "message"),
     [
-        [{"host": "", "kind": Kind.MIRROR}],
-        [{"host": "not a host", "kind": Kind.MIRROR}],
-        [{"host": "*", "kind": Kind.MIRROR}],
-        [{"host": "mirror.example:8080", "kind": Kind.MIRROR}],
-        [{"host": "x" * 300 + ".example", "kind": Kind.MIRROR}],
-        [{"host": "<script>alert(1)</script>", "kind": Kind.CDN}],
-        [{"host": ONION, "kind": Kind.MIRROR}],
-        [{"host": "mirror.example", "kind": Kind.ONION}],
-        [{"host": "short.onion", "kind": Kind.ONION}],
-        [{"host": MIRROR, "kind": Kind.MIRROR}, {"host": MIRROR.upper(), "kind": Kind.CDN}],
-        [{"host": ONION, "kind": Kind.ONION}, {"host": "b" * 56 + ".onion", "kind": Kind.ONION}],
+        ([{"host": "", "kind": Kind.MIRROR}], "This field is required."),
+        ([{"host": "not a host", "kind": Kind.MIRROR}], HOST_ERROR),
+        ([{"host": "*", "kind": Kind.MIRROR}], HOST_ERROR),
+        ([{"host": ".example.org", "kind": Kind.MIRROR}], HOST_ERROR),
+        ([{"host": "mirror.example:8080", "kind": Kind.MIRROR}], HOST_ERROR),
+        ([{"host": "x" * 300 + ".example", "kind": Kind.MIRROR}], "at most 253 characters"),
+        ([{"host": "<script>alert(1)</script>", "kind": Kind.CDN}], HOST_ERROR),
+        ([{"host": ONION, "kind": Kind.MIRROR}], "Onion addresses go in an entry"),
+        ([{"host": "mirror.example", "kind": Kind.ONION}], ONION_ERROR),
+        ([{"host": "short.onion", "kind": Kind.ONION}], ONION_ERROR),
+        (
+            [{"host": MIRROR, "kind": Kind.MIRROR}, {"host": MIRROR.upper(), "kind": Kind.CDN}],
+            "Each host name may be listed only once.",
+        ),
+        (
+            [{"host": ONION, "kind": Kind.ONION}, {"host": "b" * 56 + ".onion", "kind": "onion"}],
+            "Only one onion address can be set.",
+        ),
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(
-    admin, client, homes, django_capture_on_commit_callbacks, entries
+    admin, client, homes, django_capture_on_commit_callbacks, entries, message
 ):
     configure((NEW_MIRROR, Kind.MIRROR), capture=django_capture_on_commit_callbacks)
     before = list(MirrorHost.objects.values_list("host", "kind", "updated_at"))
     existing = {"id": MirrorHost.objects.get().pk, "host": NEW_MIRROR, "kind": Kind.MIRROR}
     response = save_in_admin(admin, django_capture_on_commit_callbacks, existing, *entries)
     assert response.status_code == 200  # the form again, with the error
-    assert "error" in response.content.decode()
+    html = response.content.decode()
+    assert message in html
+    assert "<script>alert(1)</script>" not in html
     assert list(MirrorHost.objects.values_list("host", "kind", "updated_at")) == before
     assert client.get("/be/", headers={"host": NEW_MIRROR}).status_code == 200
 
 
-def test_errors_speak_the_editors_language(admin, django_capture_on_commit_callbacks):
-    from django.utils import translation
-
-    with translation.override("ru"):
-        response = admin.post(
-            edit_url(),
-            rows({"host": "not a host", "kind": Kind.MIRROR}),
-            headers={"accept-language": "ru"},
-        )
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("be", "Увядзіце імя хоста"), ("ru", "Введите имя хоста"), ("en", "Enter a host name")],
+)
+def test_errors_speak_the_editors_language(admin, language, message):
+    response = admin.post(
+        edit_url(),
+        rows({"host": "not a host", "kind": Kind.MIRROR}),
+        headers={"accept-language": language},
+    )
     assert response.status_code == 200
-    assert "Введите имя хоста" in response.content.decode()
+    assert message in response.content.decode()
 
 
 def test_dates_record_when_an_entry_was_added_and_last_changed(
