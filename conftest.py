@@ -38,6 +38,20 @@ def _clear_cache():
     forget_cached_salt()
 
 
+@pytest.fixture(autouse=True)
+def _no_configured_hosts():
+    """No mirror host names unless a test saves some (mirrors/tests), and no query for them.
+
+    Every request reads the names from a snapshot refreshed every few seconds; a refresh
+    landing inside another app's query-count assertion would make it flaky.
+    """
+    from mirrors import hosts
+
+    hosts.remember(hosts.EMPTY, seconds=float("inf"))
+    yield
+    hosts.forget()
+
+
 def needs_committed_data(item):
     marker = item.get_closest_marker("django_db")
     return (

@@ -1,4 +1,11 @@
-"""RSS 2.0 and Atom feeds of the latest articles, per language and per section."""
+"""RSS 2.0 and Atom feeds of the latest articles, per language and per section.
+
+Feed readers fetch a feed away from our pages and cannot resolve root-relative links, so
+everything in a feed is absolute, on the host the feed was read on (a mirror's feed keeps
+its readers on the mirror; see mirrors/).
+"""
+
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -12,6 +19,22 @@ from newsroom.models import ArticlePage, SectionPage, attach_byline_authors
 
 FEED_SIZE = 50
 RENDITION = "width-1200|format-jpeg"
+# Our own rendered HTML: attributes are double-quoted, root-relative URLs start with one "/".
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src|poster)=")(/(?!/)[^"]*")')
+SRCSET = re.compile(r'(\s(?:srcset|imagesrcset)=")([^"]*)(")')
+
+
+def absolute_links(html, origin):
+    """Root-relative href, src and srcset URLs of `html` made absolute on `origin`."""
+    html = ROOT_RELATIVE.sub(lambda match: match[1] + origin + match[2], html)
+
+    def candidates(match):
+        parts = [part.strip() for part in match[2].split(",")]
+        parts = [origin + part if part.startswith("/") and not part.startswith("//") else part
+                 for part in parts]  # fmt: skip
+        return match[1] + ", ".join(parts) + match[3]
+
+    return SRCSET.sub(candidates, html)
 
 
 class MediaRssFeed(Rss201rev2Feed):
@@ -115,7 +138,8 @@ class LatestArticlesFeed(Feed):
 
     def full_text(self, item):
         lede = "".join(f"<p>{strip_tags(part)}</p>" for part in item.lede.split("\n\n") if part)
-        return lede + str(item.body)
+        origin = self.request.build_absolute_uri("/").rstrip("/")
+        return absolute_links(lede + str(item.body), origin)
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

@@ -6,7 +6,8 @@ render_to_string, so it is already escaped. Comments, readership and corrections
 the pages this way, so dependencies keep pointing one way (DESIGN.md).
 
 Slots: head (end of <head>), body_end, article_end (under the article body), article_aside
-(top of the article's side column), home_aside (the main page's side column).
+(top of the article's side column), home_aside (the main page's side column), footer
+(the site footer of every page).
 """
 
 from django.utils.safestring import mark_safe

@@ -6,11 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from distribution.urls import language_urlpatterns as language_feeds
+from mirrors.urls import language_urlpatterns as mirror_pages
 from newsroom import views as newsroom_views
 from samizdat.api import api
 
 urlpatterns = [
     path("", include("distribution.urls")),
+    path("", include("mirrors.urls")),
     path("api/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("search/", newsroom_views.search, name="search"),
     path("comments/", include("comments.urls")),
     path("", include(language_feeds)),
+    path("", include(mirror_pages)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from mirrors.allowed import ConfiguredHosts
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -18,6 +20,8 @@ def env_list(name, default=""):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Plus the mirror, CDN and onion names editors configure in the admin (mirrors app).
+ALLOWED_HOSTS = ConfiguredHosts(ALLOWED_HOSTS)
 
 INSTALLED_APPS = [
     "newsroom",
@@ -28,6 +32,7 @@ INSTALLED_APPS = [
     "readership",
     "comments",
     "distribution",
+    "mirrors",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -66,11 +71,13 @@ MIDDLEWARE = [
     "samizdat.middleware.BodySizeLimitMiddleware",
     "shield.middleware.ShieldMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so cached pages get the header of the host they are served on.
+    "mirrors.middleware.OnionLocationMiddleware",
     "samizdat.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samizdat.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "mirrors.middleware.CsrfViewMiddleware",  # trusts the configured hosts too
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.SessionLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -237,6 +244,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # SAMEORIGIN, not DENY: the admin shows previews in a frame; readers get frame-ancestors.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]  # that good reason is the preview frame
+# W003 looks for Django's CSRF middleware by name; mirrors.middleware subclasses it.
+SILENCED_SYSTEM_CHECKS += ["security.W003"]
 
 # Bodies larger than these are refused with 413 before they are read (samizdat.middleware).
 READER_MAX_BODY = 64 * 1024

@@ -1,0 +1,76 @@
+"""Onion-Location on reader pages, and CSRF origins that follow the configured hosts."""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import DisallowedHost
+from django.http.request import split_domain_port
+from django.middleware import csrf
+
+from . import hosts
+
+
+class OnionLocationMiddleware:
+    """Tells Tor Browser that the page it shows is also at our onion address.
+
+    It sits above the page cache, so cached pages get it too, and a page stored under one
+    host never carries a header meant for another (nor an onion address since changed).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        onion = hosts.current().onion
+        if not onion or not is_page(response):
+            return response
+        try:
+            host, _port = split_domain_port(request.get_host())
+        except DisallowedHost:
+            return response
+        if host == onion:
+            # Already there: a header pointing at itself would only confuse the browser.
+            del response["Onion-Location"]
+        else:
+            response["Onion-Location"] = f"http://{onion}{request.get_full_path()}"
+        return response
+
+
+def is_page(response):
+    redirect = 300 <= response.status_code < 400
+    return not redirect and response.get("Content-Type", "").startswith("text/html")
+
+
+class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
+    """Django's, with trusted origins read per request instead of once per process.
+
+    A TLS-terminating CDN may pass requests on as plain HTTP; the browser's Origin then
+    says https://<cdn host>, which Django trusts only when listed in CSRF_TRUSTED_ORIGINS.
+    """
+
+    def trusted_origins(self):
+        from django.conf import settings
+
+        origins = list(settings.CSRF_TRUSTED_ORIGINS)
+        snapshot = hosts.current()
+        origins += [f"https://{host}" for host in snapshot.hosts]
+        if snapshot.onion:
+            origins.append(f"http://{snapshot.onion}")
+        return origins
+
+    @property
+    def csrf_trusted_origins_hosts(self):
+        return [urlsplit(origin).netloc.lstrip("*") for origin in self.trusted_origins()]
+
+    @property
+    def allowed_origins_exact(self):
+        return {origin for origin in self.trusted_origins() if "*" not in origin}
+
+    @property
+    def allowed_origin_subdomains(self):
+        subdomains = {}
+        for origin in self.trusted_origins():
+            if "*" in origin:
+                parsed = urlsplit(origin)
+                subdomains.setdefault(parsed.scheme, []).append(parsed.netloc.lstrip("*"))
+        return subdomains
