@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "readership",
     "comments",
     "distribution",
+    "backups",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
