@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "comments",
     "distribution",
     "backups",
+    "lite",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
