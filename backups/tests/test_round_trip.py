@@ -40,6 +40,13 @@ def test_restore_gives_back_every_row_media_file_and_the_manifest_lists_them(
     assert media_hashes(restored_media) == originals
     assert_manifest_describes(archive)
 
+    # --force restores over content: the row added above is gone again.
+    call_command(
+        "restore", str(archive), database_url=url, media_root=str(restored_media), force=True
+    )
+    with database(url=url) as restored:
+        assert table_dump(restored.alias) == before
+
 
 def assert_manifest_describes(archive):
     with tarfile.open(archive) as tar:
