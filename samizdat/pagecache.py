@@ -23,7 +23,7 @@ HOSTS_KEY = "pagecache:hosts"
 MAX_HOSTS = 50
 CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
-ALLOWED_QUERY = {"page", "q"}
+ALLOWED_QUERY = {"page", "q", "images"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Location")
 
 

@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", newsroom_views.search, name="search"),
     path("comments/", include("comments.urls")),
+    path("lite/", include("lite.urls")),
     path("", include(language_feeds)),
     path("", include(mirror_pages)),
     path("", include(wagtail_urls)),

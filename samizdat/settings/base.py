@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "comments",
     "distribution",
     "mirrors",
+    "backups",
+    "lite",
     "frontend",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
