@@ -30,7 +30,9 @@ def test_comments_are_posted_while_redis_is_down(client, article, policy, settin
     assert "Праз скрыпт" in page.content.decode()
 
 
-def test_rate_limits_hold_again_when_redis_is_back(client, article, policy, settings, redis_to_stop):
+def test_rate_limits_hold_again_when_redis_is_back(
+    client, article, policy, settings, redis_to_stop
+):
     use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
     policy.per_minute = 2
     policy.save()
