@@ -2,8 +2,10 @@
 
 import shutil
 import socket
+import sqlite3
 import subprocess
 import time
+from contextlib import contextmanager
 
 
 def restore_skeleton():
@@ -98,3 +100,60 @@ def use_redis(settings, url, **options):
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, **options},
         }
     }
+
+
+@contextmanager
+def database_locked():
+    """Another connection holds the page tables, and ours gives up at once, as a busy or
+    locked database makes it do (OperationalError).
+
+    SQLite (the test database shares one in-memory cache): a table another connection is
+    writing is locked for ours, with no busy wait. PostgreSQL: an exclusive table lock and a
+    short lock_timeout on our connection. Needs committed data (transactional tests).
+    """
+    from django.db import connection
+
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        other = sqlite3.connect(connection.settings_dict["NAME"], uri=True)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE wagtailcore_page SET title = title WHERE 0")
+    else:
+        other = postgres_connection()
+        other.execute("LOCK TABLE wagtailcore_page IN ACCESS EXCLUSIVE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '100ms'")
+    try:
+        yield
+    finally:
+        other.rollback()
+        other.close()
+        if not sqlite:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET lock_timeout")
+
+
+def postgres_connection():
+    """A second connection to the test database, outside Django."""
+    import psycopg
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    return psycopg.connect(**params)
+
+
+@contextmanager
+def database_unreachable():
+    """Nothing listens where the database should be: every new connection is refused."""
+    from django.db import connection
+
+    saved = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = free_port()
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = saved

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "samizdat.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "samizdat.pagecache.PageCacheMiddleware",
+    "samizdat.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samizdat.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +148,7 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS.append(PROJECT_DIR / "locale")  # samizdat's own strings (error pages)
 FORMAT_MODULE_PATH = ["samizdat.formats"]
 USE_I18N = True
 USE_TZ = True
