@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests."""
 
+from pathlib import Path
+
 import pytest
 
 
@@ -76,3 +78,29 @@ def site_skeleton(transactional_db):
     from samizdat.testing import restore_skeleton
 
     return restore_skeleton()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A redis-server of the test run's own on a spare port (samizdat.testing.RedisServer)."""
+    from samizdat.testing import REDIS_SERVER, RedisServer
+
+    if not Path(REDIS_SERVER).exists():
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_to_stop(tmp_path):
+    """A redis-server a test may stop and start again, as an outage would."""
+    from samizdat.testing import REDIS_SERVER, RedisServer
+
+    if not Path(REDIS_SERVER).exists():
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -5,10 +5,12 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Path, Router, Schema
 from ninja import Status as Reply
+from pydantic import ValidationError as PydanticError
 
 from newsroom.models import ArticlePage
+from samizdat.apitypes import Id
 
 from . import pipeline, services
 from .forms import CommentForm, ReportForm
@@ -20,7 +22,7 @@ MAX_BODY = 64 * 1024
 
 
 class CommentIn(Schema):
-    article: int
+    article: Id
     name: str = ""
     text: str = ""
     website: str = ""
@@ -60,9 +62,37 @@ def guard(request):
     """Size, content type and origin checks shared by the write endpoints (security.py)."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return refuse(413, "too_large", _("The request is too large."))
-    if not is_json(request) or not is_same_origin(request):
+    if not is_json(request):
+        return refuse(415, "content_type", _("Please send this from our page."))
+    if not is_same_origin(request):
         return refuse(403, "forbidden", _("Please send this from our page."))
     return None
+
+
+def parse(request, schema):
+    """The JSON body as a schema, or None when it cannot be read as one."""
+    try:
+        return schema.model_validate_json(request.body)
+    except PydanticError:
+        return None
+
+
+def json_body(schema):
+    """The request body's documentation: the body is parsed after the guard, not by ninja,
+    so that size, content type and origin are refused before anything reads it."""
+    content = {"application/json": {"schema": schema.model_json_schema()}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+ERRORS = {
+    400: Error,
+    403: Error,
+    404: Error,
+    413: Error,
+    415: Error,
+    422: Error,
+    503: Error,
+}
 
 
 def live_article(article_id):
@@ -71,8 +101,8 @@ def live_article(article_id):
     )
 
 
-@router.get("/token", response={200: Token, 404: Error})
-def form_token(request, article: int, response: HttpResponse):
+@router.get("/token", response={200: Token, 404: Error, 422: Error, 503: Error})
+def form_token(request, article: Id, response: HttpResponse):
     """A fresh form token, asked for when the reader starts writing."""
     article_page = live_article(article)
     response["Cache-Control"] = "no-store"
@@ -81,13 +111,17 @@ def form_token(request, article: int, response: HttpResponse):
 
 @router.post(
     "/",
-    response={201: Posted, 400: Error, 403: Error, 404: Error, 409: Error, 413: Error, 429: Error},
+    response={201: Posted, 409: Error, 429: Error, **ERRORS},
+    openapi_extra=json_body(CommentIn),
 )
-def post(request, payload: CommentIn):
+def post(request):
     """Post a comment; it is published, held for review, or refused with a reason."""
     refusal = guard(request)
     if refusal:
         return refusal
+    payload = parse(request, CommentIn)
+    if payload is None:
+        return refuse(400, "malformed", _("The request could not be read."))
     article = live_article(payload.article)
     with translation.override(article.locale.language_code):
         form = CommentForm(payload.dict())
@@ -121,13 +155,18 @@ def posted(comment):
 
 
 @router.post(
-    "/{comment_id}/report", response={202: Reported, 400: Error, 403: Error, 404: Error, 413: Error}
+    "/{comment_id}/report",
+    response={202: Reported, **ERRORS},
+    openapi_extra=json_body(ReportIn),
 )
-def report(request, comment_id: int, payload: ReportIn):
+def report(request, comment_id: Path[Id]):
     """Report a published comment to the moderators, once per reader."""
     refusal = guard(request)
     if refusal:
         return refusal
+    payload = parse(request, ReportIn)
+    if payload is None:
+        return refuse(400, "malformed", _("The request could not be read."))
     comment = get_object_or_404(
         Comment.objects.select_related("article__locale"), pk=comment_id, status=Status.PUBLISHED
     )

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from newsroom.models import ArticlePage
 from privacy.clients import client_hash
 from privacy.limits import too_many
+from samizdat.apitypes import Id
 
 from .reports import Refused, file_report
 
@@ -36,7 +37,7 @@ class ReportIn(Schema):
     context_before: str = ""
     context_after: str = ""
     remark: str = ""
-    page_id: int
+    page_id: Id
 
 
 class ReportOut(Schema):
@@ -50,7 +51,7 @@ class ErrorOut(Schema):
 
 @router.post(
     "/reports",
-    response={201: ReportOut, frozenset({400, 403, 413, 415, 422, 429}): ErrorOut},
+    response={201: ReportOut, frozenset({400, 403, 413, 415, 422, 429, 503}): ErrorOut},
     summary="Report a typo in an article",
     openapi_extra={
         "requestBody": {

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from privacy.limits import too_many
+from samizdat.apitypes import MAX_ID
 
 from . import numbers, reading
 from .buffers import UNREACHABLE
@@ -86,13 +87,17 @@ def parse(request, field, allowed):
     """The article id and one more field from a small JSON body, or an error response."""
     if len(request.body) > MAX_BODY:
         return None, error(413, _("The request is too large."), "too_large")
+    if request.body and request.content_type != "text/plain":
+        # What sendBeacon sends; anything else did not come from our pages. (An empty body
+        # carries no type at all: it is simply malformed, below.)
+        return None, error(415, _("The request could not be read."), "content_type")
     try:
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return None, error(400, _("The request could not be read."), "malformed")
     article = data.get("article") if isinstance(data, dict) else None
     value = data.get(field) if isinstance(data, dict) else None
-    if type(article) is not int or article <= 0 or value not in allowed:
+    if type(article) is not int or not 0 < article <= MAX_ID or value not in allowed:
         return None, error(400, _("The request could not be read."), "malformed")
     return (article, value), None
 
@@ -109,7 +114,7 @@ def refusal(request, article, scope, rate):
 
 @router.post(
     "/beacon",
-    response={202: Accepted, 400: Error, 413: Error, 429: Error},
+    response={202: Accepted, 400: Error, 413: Error, 415: Error, 429: Error, 503: Error},
     openapi_extra=BEACON_DOC,
     summary="A reader opened an article, or is still reading it",
 )
@@ -132,7 +137,7 @@ def beacon(request):
 
 @router.post(
     "/like",
-    response={200: LikeResult, 400: Error, 413: Error, 429: Error, 503: Error},
+    response={200: LikeResult, 400: Error, 413: Error, 415: Error, 429: Error, 503: Error},
     openapi_extra=LIKE_DOC,
     summary="Like an article, or take the like back",
 )
@@ -156,7 +161,7 @@ def like(request):
 
 @router.get(
     "/live",
-    response={200: LiveNumbers, 400: Error},
+    response={200: LiveNumbers, 400: Error, 503: Error},
     summary="Now reading, Most read, Most liked, and likes and comments of listed articles",
 )
 def live(request, response: HttpResponse, lang: str = "be", ids: str = ""):
@@ -164,7 +169,7 @@ def live(request, response: HttpResponse, lang: str = "be", ids: str = ""):
         return error(400, _("Unknown language."), "unknown_language")
     try:
         article_ids = [int(part) for part in ids.split(",") if part][:MAX_LIVE_IDS]
-        article_ids = [article for article in article_ids if article > 0]
+        article_ids = [article for article in article_ids if 0 < article <= MAX_ID]
     except ValueError:
         return error(400, _("The request could not be read."), "malformed")
     result = {

@@ -6,6 +6,10 @@ that dies after writing and before clearing the buffer is simply run again and w
 same numbers; nothing is counted twice.
 """
 
+import os
+import signal
+import sys
+
 from django.db import connection, transaction
 from django.db.models import Sum
 
@@ -14,6 +18,17 @@ from newsroom.models import ArticlePage
 from . import clock
 from .buffers import current_buffer
 from .models import ArticleTotals, ReadingDay, ReadingHour
+
+# Crash tests name a pause point here; the flush stops there so the test can kill it.
+PAUSE_AT = "READERSHIP_FLUSH_PAUSE_AT"
+
+
+def pause_point(name):
+    """Wait to be killed at this point when READERSHIP_FLUSH_PAUSE_AT names it (tests)."""
+    if os.environ.get(PAUSE_AT) == name:
+        sys.stdout.write(f"flush paused at {name}\n")  # the test waits for this line
+        sys.stdout.flush()
+        signal.pause()
 
 
 def flush(moment=None, buffer=None):
@@ -66,6 +81,8 @@ def _flush_hour(buffer, hour):
         )
         if buffer.transactional:
             buffer.forget_hour(hour)
+        pause_point("hour written")
+    pause_point("hour committed")
     if not buffer.transactional:
         # Only after the commit: a crash in between leaves the hour to be written again.
         buffer.forget_hour(hour)
@@ -115,6 +132,8 @@ def _flush_day(buffer, day):
         )
         if buffer.transactional:
             buffer.forget_day(day)
+        pause_point("day written")
+    pause_point("day committed")
     if not buffer.transactional:
         buffer.forget_day(day)
     return 1

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from newsroom.models import ArticlePage
+from samizdat import converters  # noqa: F401 (registers <id:...>)
 
 from . import admin_views, numbers
 
@@ -52,7 +53,7 @@ def today_panel(request, panels):
 def admin_urls():
     return [
         path(
-            "readership/article/<int:page_id>/",
+            "readership/article/<id:page_id>/",
             admin_views.article_figures,
             name="readership_article",
         )

@@ -5,7 +5,10 @@ OpenAPI document at /api/schema/ from the same declarations, so the document can
 from the code.
 """
 
+from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
 
 api = NinjaAPI(
     title="Samizdat API",
@@ -20,3 +23,24 @@ api = NinjaAPI(
 api.add_router("/comments/", "comments.api.router")
 api.add_router("/corrections/", "corrections.api.router")
 api.add_router("/readership/", "readership.api.router")
+
+
+# Ninja's own answers ({"detail": ...}, in English) become ours: the Error shape every
+# operation documents, in the reader's language (Accept-Language under /api/).
+def error_response(request, status, message, code):
+    return api.create_response(request, {"error": message, "code": code}, status=status)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return error_response(request, 404, _("There is nothing here."), "not_found")
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    return error_response(request, 422, _("The request could not be read."), "invalid")
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return error_response(request, exc.status_code, _("The request could not be read."), "invalid")

@@ -1,10 +1,14 @@
 """Project-wide request guards."""
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from samizdat import pagecache
 
 
 class BodySizeLimitMiddleware:
@@ -68,4 +72,46 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """The database down, restarting or locked: a spare cached page or a 503, never a 500.
+
+    Only errors of the connection or the server (OperationalError, InterfaceError: refused,
+    terminated, locked, lock or statement timeout) are caught; a bug in a query still 500s.
+    Nothing runs on the way in, so the page cache's hit path costs the same.
+    """
+
+    RETRY_AFTER = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        spare = pagecache.spare_response(request)
+        if spare is not None:
+            return spare
+        return self.unavailable(request)
+
+    def unavailable(self, request):
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            if request.path.startswith("/api/"):
+                message = _(
+                    "The service is unavailable for a moment. Please try again in a minute."
+                )
+                response = JsonResponse({"error": message, "code": "unavailable"}, status=503)
+            else:
+                # Self-contained like 500.html: no request context, no database.
+                html = render_to_string("503.html", {"language": language})
+                response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        response["Content-Language"] = language
         return response

@@ -45,7 +45,9 @@ def purge_everything():
 
 def purge_path(path):
     """Drop the stored copies of one page under every host name it was served on."""
-    cache.delete_many([key_for(host, path, "") for host in known_hosts()])
+    keys = [key_for(host, path, "") for host in known_hosts()]
+    # The spare copy goes too: a comment hidden by a moderator must not come back in it.
+    cache.delete_many(keys + [spare_key(key) for key in keys])
 
 
 def known_hosts():
@@ -63,6 +65,11 @@ def key_for(host, path, query):
     # (mirrors), and nothing served to one mirror may send readers to another.
     digest = hashlib.blake2b(f"{host}{path}?{query}".encode(), digest_size=16).hexdigest()
     return f"pagecache:{generation()}:{digest}"
+
+
+def spare_key(key):
+    """Where a page's spare copy lives: served only when the page cannot be rendered."""
+    return f"{key}:spare"
 
 
 def cacheable_request(request):
@@ -103,10 +110,16 @@ class PageCacheMiddleware:
         stored = cache.get(key)
         if stored is not None:
             return self.from_store(request, stored)
+        request.page_cache_key = key
         response = self.get_response(request)
         if cacheable_response(response):
             remember_host(host)
-            cache.set(key, self.to_store(response), settings.PAGE_CACHE_SECONDS)
+            stored = self.to_store(response)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            # A spare copy outlives the fresh one for the time a CDN may serve a stale page:
+            # if the database fails, readers get this rather than an error (spare_response).
+            spare_seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
+            cache.set(spare_key(key), stored, spare_seconds)
             self.mark_cacheable(response)
         return response
 
@@ -130,7 +143,8 @@ class PageCacheMiddleware:
             stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
         )
 
-    def from_store(self, request, stored):
+    @classmethod
+    def from_store(cls, request, stored):
         from django.http import HttpResponse, HttpResponseNotModified
 
         if stored["etag"] in request.META.get("HTTP_IF_NONE_MATCH", ""):
@@ -142,5 +156,21 @@ class PageCacheMiddleware:
         response["ETag"] = stored["etag"]
         response["Last-Modified"] = stored["at"]
         response["X-Page-Cache"] = "hit"
-        self.mark_cacheable(response)
+        cls.mark_cacheable(response)
         return response
+
+
+def spare_response(request):
+    """The page's spare copy when it was stored in this generation, else None.
+
+    Only for a request the page cache looked up and missed (it set page_cache_key). The
+    copy is marked no-store: no browser, CDN or page cache (cacheable_response) keeps it.
+    """
+    key = getattr(request, "page_cache_key", None)
+    stored = cache.get(spare_key(key)) if key else None
+    if stored is None:
+        return None
+    response = PageCacheMiddleware.from_store(request, stored)
+    response["Cache-Control"] = "no-store"
+    response["X-Page-Cache"] = "spare"
+    return response

@@ -1,4 +1,11 @@
-"""Test support shared by every app: rebuilding what a test emptied."""
+"""Test support shared by every app: rebuilding what a test emptied, a Redis of our own."""
+
+import shutil
+import socket
+import sqlite3
+import subprocess
+import time
+from contextlib import contextmanager
 
 
 def restore_skeleton():
@@ -36,3 +43,117 @@ def rerun_data_migrations():
             for operation in migration.operations:
                 if isinstance(operation, RunPython):
                     operation.code(apps, None)
+
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def free_port():
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A throwaway redis-server on a spare loopback port, without persistence."""
+
+    def __init__(self, tmp):
+        self.port = free_port()
+        self.tmp = tmp
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603 (our own command line)
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no", "--dir", str(self.tmp)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.02)  # waiting for a process to listen, not for a clock
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+
+
+def use_redis(settings, url, **options):
+    """Point Django's cache (and so the page cache, limits, buffers) at a Redis server."""
+    settings.REDIS_URL = url
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "samizdat",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, **options},
+        }
+    }
+
+
+@contextmanager
+def database_locked():
+    """Another connection holds the page tables, and ours gives up at once, as a busy or
+    locked database makes it do (OperationalError).
+
+    SQLite (the test database shares one in-memory cache): a table another connection is
+    writing is locked for ours, with no busy wait. PostgreSQL: an exclusive table lock and a
+    short lock_timeout on our connection. Needs committed data (transactional tests).
+    """
+    from django.db import connection
+
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        other = sqlite3.connect(connection.settings_dict["NAME"], uri=True)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE wagtailcore_page SET title = title WHERE 0")
+    else:
+        other = postgres_connection()
+        other.execute("LOCK TABLE wagtailcore_page IN ACCESS EXCLUSIVE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '100ms'")
+    try:
+        yield
+    finally:
+        other.rollback()
+        other.close()
+        if not sqlite:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET lock_timeout")
+
+
+def postgres_connection():
+    """A second connection to the test database, outside Django."""
+    import psycopg
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    return psycopg.connect(**params)
+
+
+@contextmanager
+def database_unreachable():
+    """Nothing listens where the database should be: every new connection is refused."""
+    from django.db import connection
+
+    saved = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = free_port()
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = saved

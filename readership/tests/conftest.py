@@ -1,17 +1,12 @@
-"""Fixtures for readership tests: articles, a Redis server of our own, both buffers."""
+"""Fixtures for readership tests: articles, both buffers, beacons and likes."""
 
 import json
-import shutil
-import socket
-import subprocess
-import time
-from pathlib import Path
 
 import pytest
 
-from samizdat.testing import restore_skeleton
+# The Redis server fixtures live in the root conftest.py; these names stay importable here.
+from samizdat.testing import RedisServer, restore_skeleton, use_redis  # noqa: F401
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
 
 
@@ -27,79 +22,6 @@ def skeleton_rebuilt_after(django_db_blocker):
     yield
     with django_db_blocker.unblock():
         restore_skeleton()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RedisServer:
-    """A throwaway redis-server on a spare loopback port, without persistence."""
-
-    def __init__(self, tmp):
-        self.port = free_port()
-        self.tmp = tmp
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                REDIS_SERVER,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.tmp),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.02)  # waiting for a process to listen, not for a clock
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def redis_server(tmp_path_factory):
-    if not Path(REDIS_SERVER).exists():
-        pytest.skip("redis-server is not installed")
-    server = RedisServer(tmp_path_factory.mktemp("redis"))
-    server.start()
-    yield server
-    server.stop()
-
-
-def use_redis(settings, url, **options):
-    settings.REDIS_URL = url
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "samizdat",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, **options},
-        }
-    }
 
 
 @pytest.fixture(params=["database", "redis"])

@@ -4,17 +4,9 @@ import pytest
 
 from newsroom.tests.factories import make_article
 
-from .conftest import RedisServer, beacon, like, use_redis
+from .conftest import beacon, like, use_redis
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def redis_to_stop(tmp_path):
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_readership_api_answers_while_redis_is_down(client, homes, settings, redis_to_stop):

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     # Above the page cache, so cached pages get the header of the host they are served on.
     "mirrors.middleware.OnionLocationMiddleware",
     "samizdat.pagecache.PageCacheMiddleware",
+    "samizdat.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samizdat.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -206,6 +207,7 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS.append(PROJECT_DIR / "locale")  # samizdat's own strings (error pages)
 FORMAT_MODULE_PATH = ["samizdat.formats"]
 USE_I18N = True
 USE_TZ = True

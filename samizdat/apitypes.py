@@ -1,0 +1,10 @@
+"""Types the JSON API's schemas share."""
+
+from typing import Annotated
+
+from pydantic import Field
+
+# Ids are signed 64-bit integers in every database we run on. A bigger number is no id and
+# is refused before it reaches a query (SQLite raises OverflowError on it: a 500).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(gt=0, le=MAX_ID)]
