@@ -1,5 +1,8 @@
 """Why a request was turned away, and the friendly page or JSON that says so."""
 
+import time
+
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -57,4 +60,11 @@ def refusal_response(request, refusal, topic="site"):
     response["Cache-Control"] = "no-store"
     # Django logs every 4xx/5xx; a flood we turned away must not become a flood of log lines.
     response._has_been_logged = True
+    hold(settings.SHIELD_REFUSAL_DELAY)
     return response
+
+
+def hold(seconds):
+    """Keep a refused request waiting (see SHIELD_REFUSAL_DELAY): floods slow themselves."""
+    if seconds > 0:
+        time.sleep(seconds)

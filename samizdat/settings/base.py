@@ -305,6 +305,11 @@ SHIELD_BOUNDS = [
 # A site-wide slot held by a worker that died is free again after this many seconds.
 SHIELD_SLOT_SECONDS = 30
 SHIELD_RETRY_AFTER = 5
+# Seconds a refused request is held before its answer. Under a threaded app server (the
+# production command) a held request costs a sleeping thread, not CPU, and each flooding
+# connection can then ask at most once per delay, so cached reading keeps the CPU. Keep 0
+# under sync workers, where holding a request would hold a whole worker.
+SHIELD_REFUSAL_DELAY = float(os.environ.get("SHIELD_REFUSAL_DELAY", "0"))
 
 # How many headlines the All news page shows at a time.
 NEWS_PAGE_SIZE = 30

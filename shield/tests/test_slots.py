@@ -8,7 +8,7 @@ import redis
 import time_machine
 from django.utils import timezone
 
-from readership.tests.conftest import free_port
+from samizdat.testing import free_port
 from shield.refusals import Busy
 from shield.slots import UNHELD, LocalSlots, SharedSlots, slot
 
