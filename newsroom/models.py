@@ -13,11 +13,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import edition
 from .blocks import ArticleBodyBlock, body_images, body_text
 from .forms import ArticleAdminForm
 from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
@@ -34,7 +35,10 @@ class ArticleQuerySet(PageQuerySet):
     """Articles as readers see them: live, newest first, ready to render in a list."""
 
     def published(self):
-        return self.live().public()
+        # Wagtail's public() reads every view restriction per call; the edition cache
+        # keeps their paths between publications.
+        live = self.live()
+        return live.exclude(edition.private_q()) if edition.restricted_paths() else live
 
     def newest_first(self):
         return self.annotate(sort_date=Coalesce("publication_date", "first_published_at")).order_by(
@@ -46,12 +50,45 @@ class ArticleQuerySet(PageQuerySet):
         return self.select_related("section", "lead_image").defer_streamfields()
 
 
-def listing_page(queryset, page_number):
+class ReaderPage(Page):
+    """What every reader page shares: view restrictions checked without a query per request."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        # Most sites restrict nothing; Wagtail's check costs two queries per page served.
+        if not edition.restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class RememberedCountPaginator(Paginator):
+    """A paginator whose total is counted once per cache generation, not per request.
+
+    The total changes only when articles are published, unpublished, moved or deleted,
+    each of which starts a new generation (newsroom.signals); counting every row of a
+    large archive for every page of the list cost more than the page itself.
+    """
+
+    def __init__(self, object_list, per_page, count_key):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return edition.remember(self.count_key, lambda: Paginator.count.func(self))
+
+
+def listing_page(queryset, page_number, count_key=None):
     """A page of a listing; bad page numbers fall back to the first or the last page."""
-    return Paginator(queryset, settings.NEWS_PAGE_SIZE).get_page(page_number)
+    if count_key is None:
+        return Paginator(queryset, settings.NEWS_PAGE_SIZE).get_page(page_number)
+    paginator = RememberedCountPaginator(queryset, settings.NEWS_PAGE_SIZE, count_key)
+    return paginator.get_page(page_number)
 
 
-class HomePage(Page):
+class HomePage(ReaderPage):
     """The main page of one language edition."""
 
     max_count_per_parent = 1
@@ -77,13 +114,18 @@ class HomePage(Page):
         context["lead_story"] = lead
         context["latest"] = latest
         context["section_blocks"] = blocks
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        context["news_index"] = edition.remember(
+            f"news-index:{self.pk}", lambda: NewsIndexPage.objects.live().child_of(self).first()
+        )
         return context
 
 
 def section_blocks(locale, per_section=4):
-    """Each section of a language edition with its newest articles, in two queries."""
-    sections = list(SectionPage.objects.live().filter(locale=locale).order_by("path"))
+    """Each section of a language edition with its newest articles, in one query."""
+    sections = edition.remember(
+        f"sections:{locale.pk}",
+        lambda: list(SectionPage.objects.live().filter(locale=locale).order_by("path")),
+    )
     if not sections:
         return []
     # One query per section would grow with the sections; a window would tie us to a
@@ -102,7 +144,7 @@ def section_blocks(locale, per_section=4):
     return [(section, grouped[section.pk]) for section in sections if grouped[section.pk]]
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ReaderPage):
     """All news, newest first (/<lang>/news/)."""
 
     max_count_per_parent = 1
@@ -116,11 +158,13 @@ class NewsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.child_of(self).published().newest_first().for_listing()
-        context["articles"] = listing_page(articles, request.GET.get("page"))
+        context["articles"] = listing_page(
+            articles, request.GET.get("page"), count_key=f"listed:{self.pk}"
+        )
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ReaderPage):
     """A section such as politics or culture; lists the articles filed under it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -136,7 +180,9 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.published().filter(section=self).newest_first().for_listing()
-        context["articles"] = listing_page(articles, request.GET.get("page"))
+        context["articles"] = listing_page(
+            articles, request.GET.get("page"), count_key=f"listed:{self.pk}"
+        )
         return context
 
 
@@ -175,7 +221,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ReaderPage):
     """A story: headline, lede, lead photo, body, byline, section and tags."""
 
     lede = models.TextField(
@@ -306,8 +352,26 @@ class ArticlePage(Page):
         attach_byline_authors([self])
         return self.byline_authors
 
+    def remember_bylines_and_tags(self):
+        """Bylines and tags of the live article, remembered until it is published again.
+
+        Authors' names change when an author is saved, which starts a new generation
+        too (newsroom.signals). Previews show the draft, so they never use this.
+        """
+        self.__dict__["byline_authors"] = edition.remember(
+            f"bylines:{self.pk}", lambda: ArticlePage.byline_authors.func(self)
+        )
+        return edition.remember(f"tags:{self.pk}", lambda: [tag.name for tag in self.tags.all()])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            parent = self.get_parent()
+            context["parent_url"] = parent.get_url(request) if parent else None
+            context["tag_names"] = [tag.name for tag in self.tags.all()]
+        else:
+            context["parent_url"] = edition.url_of_path(request, self.path[: -self.steplen])
+            context["tag_names"] = self.remember_bylines_and_tags()
         prefetch_renditions([self.lead_image, *body_images(self.body)])
         context["latest"] = list(
             ArticlePage.objects.filter(locale=self.locale)

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from distribution.urls import language_urlpatterns as language_feeds
+from newsroom import routing as newsroom_routing
 from newsroom import views as newsroom_views
 from samizdat.api import api
 
@@ -28,6 +28,6 @@ urlpatterns += i18n_patterns(
     path("search/", newsroom_views.search, name="search"),
     path("comments/", include("comments.urls")),
     path("", include(language_feeds)),
-    path("", include(wagtail_urls)),
+    path("", include(newsroom_routing)),  # Wagtail's page URLs, routes remembered
     prefix_default_language=True,
 )
