@@ -8,6 +8,7 @@ editing a site, locale, author, photo or view restriction, moves on (newsroom.si
 so nothing here outlives the change that made it wrong.
 """
 
+import contextlib
 import hashlib
 
 from django.core.cache import cache
@@ -26,10 +27,14 @@ _NOTHING = ("nothing",)
 def remember(key, build):
     """The value stored for this generation under key, built (and stored) when missing."""
     full_key = f"edition:{pagecache.generation()}:{key}"
-    value = cache.get(full_key)
+    try:
+        value = cache.get(full_key)
+    except pagecache.UNREACHABLE:
+        return build()  # a lost Redis costs queries, not pages
     if value is None:
         value = build()
-        cache.set(full_key, _NOTHING if value is None else value, REMEMBER_SECONDS)
+        with contextlib.suppress(*pagecache.UNREACHABLE):
+            cache.set(full_key, _NOTHING if value is None else value, REMEMBER_SECONDS)
     return None if value == _NOTHING else value
 
 
@@ -77,8 +82,12 @@ def url_of_path(request, path):
 
 def store(key, value):
     """Keep a value for this generation (see remember)."""
-    cache.set(f"edition:{pagecache.generation()}:{key}", value, REMEMBER_SECONDS)
+    with contextlib.suppress(*pagecache.UNREACHABLE):
+        cache.set(f"edition:{pagecache.generation()}:{key}", value, REMEMBER_SECONDS)
 
 
 def recall(key):
-    return cache.get(f"edition:{pagecache.generation()}:{key}")
+    try:
+        return cache.get(f"edition:{pagecache.generation()}:{key}")
+    except pagecache.UNREACHABLE:
+        return None

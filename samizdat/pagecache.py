@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
 
 GENERATION_KEY = "pagecache:generation"
 HOSTS_KEY = "pagecache:hosts"
@@ -33,16 +35,22 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Loc
 # a purge made by another process is seen within that second.
 GENERATION_SECONDS = 1.0
 _seen = {"value": None, "until": 0.0}
+# What a Redis cache raises when it is down and not told to ignore it.
+UNREACHABLE = (RedisError, ConnectionInterrupted)
 
 
 def generation():
     now = time.monotonic()
     if _seen["value"] is not None and now < _seen["until"]:
         return _seen["value"]
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, fresh_generation(), None)
-        value = cache.get(GENERATION_KEY) or 1
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, fresh_generation(), None)
+            value = cache.get(GENERATION_KEY) or 1
+    except UNREACHABLE:
+        # Nothing stored can be read either; the number only has to be a number.
+        return _seen["value"] or 1
     _remember_generation(value)
     return value
 
