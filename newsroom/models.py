@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -41,9 +40,9 @@ class ArticleQuerySet(PageQuerySet):
         return live.exclude(edition.private_q()) if edition.restricted_paths() else live
 
     def newest_first(self):
-        return self.annotate(sort_date=Coalesce("publication_date", "first_published_at")).order_by(
-            "-sort_date", "-pk"
-        )
+        # sort_date is publication_date or first_published_at, kept on save, so the order
+        # comes from an index rather than from sorting every article per request.
+        return self.order_by("-sort_date", "-pk")
 
     def for_listing(self):
         """Only what a headline list shows: the section and lead photo in the same query."""
@@ -262,6 +261,8 @@ class ArticlePage(ReaderPage):
         blank=True,
         help_text=_("Shown to readers instead of the first publication time when set."),
     )
+    # publication_date or first_published_at, kept on save: lists sort by it with an index.
+    sort_date = models.DateTimeField(null=True, editable=False)
     # Kept here, not counted per request, so lists of headlines need no extra query.
     # The comments app updates it in the same transaction as the comment.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
@@ -295,7 +296,11 @@ class ArticlePage(ReaderPage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["section", "publication_date"])]
+        indexes = [
+            models.Index(fields=["section", "publication_date"]),
+            # Read backwards for newest first; SQLite cannot index NULLS LAST.
+            models.Index(fields=["sort_date", "page_ptr"], name="article_sort_date"),
+        ]
 
     def search_text(self):
         """Headline, lede and body folded for spelling variants (newsroom.search)."""
@@ -333,6 +338,12 @@ class ArticlePage(ReaderPage):
 
     def save(self, *args, **kwargs):
         self._follow_section_translation()
+        self.sort_date = self.published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"publication_date", "first_published_at"} & set(
+            update_fields
+        ):
+            kwargs["update_fields"] = [*update_fields, "sort_date"]
         return super().save(*args, **kwargs)
 
     @property
