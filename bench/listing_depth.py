@@ -15,6 +15,8 @@ import os
 import statistics
 import time
 
+from django.db.models import Q
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samizdat.settings.test")
 
 
@@ -49,8 +51,28 @@ def plans(page, size):
             print(f"{label:9} page {number:5}: {total}")
             if os.environ.get("SHOW_PLANS"):
                 print("\n".join(lines))
+    seek_plan(articles.newest_first(), page, size)
     total, _ = explain(articles.values("pk").order_by().annotate())
     print(f"count query plan (run once per generation now): {total}")
+
+
+def seek_plan(articles, page, size):
+    """The query a deep page runs now: from its first article's key, through the index."""
+    from newsroom.models import RememberedCountPaginator
+
+    paginator = RememberedCountPaginator(articles, size, count_key="bench:listing-depth")
+    started = time.perf_counter()
+    first = paginator.first_of_page(page)
+    print(f"keys of every page's first article: {(time.perf_counter() - started) * 1000:.0f} ms")
+    if first is None:
+        print("no key remembered (empty dates): deep pages use OFFSET")
+        return
+    sort_date, pk = first
+    after = Q(sort_date__lte=sort_date) & (Q(sort_date__lt=sort_date) | Q(pk__lte=pk))
+    total, lines = explain(articles.filter(after)[:size])
+    print(f"seek      page {page:5}: {total}")
+    if os.environ.get("SHOW_PLANS"):
+        print("\n".join(lines))
 
 
 def requests(page, runs):

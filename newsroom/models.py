@@ -97,7 +97,10 @@ class RememberedCountPaginator(Paginator):
         if first is None:
             return super().page(number)
         sort_date, pk = first
-        after = models.Q(sort_date__lt=sort_date) | models.Q(sort_date=sort_date, pk__lte=pk)
+        # The first condition alone lets the database start from the key in the index.
+        after = models.Q(sort_date__lte=sort_date) & (
+            models.Q(sort_date__lt=sort_date) | models.Q(pk__lte=pk)
+        )
         return self._get_page(self.object_list.filter(after)[: self.per_page], number, self)
 
     def first_of_page(self, number):
