@@ -21,6 +21,13 @@ def article_in(context):
     return page if isinstance(page, ArticlePage) else None
 
 
+def public_notes(article):
+    """The article's corrections, read once per render (the head and the body show them)."""
+    if not hasattr(article, "_public_corrections"):
+        article._public_corrections = list(article.corrections.all())
+    return article._public_corrections
+
+
 @hooks.register("newsroom_slot_article_end")
 def corrections_and_hint(context):
     """Published corrections, then how to report a typo: under the article body."""
@@ -29,7 +36,7 @@ def corrections_and_hint(context):
         return ""
     return render_to_string(
         "corrections/article_end.html",
-        {"corrections": list(article.corrections.all())},
+        {"corrections": public_notes(article)},
     )
 
 
@@ -104,7 +111,7 @@ def correction_viewset():
 @hooks.register("distribution_news_article")
 def corrections_in_structured_data(article, data):
     """schema.org's `correction` on NewsArticle: each public note, with its date."""
-    notes = list(article.corrections.all())
+    notes = public_notes(article)
     if notes:
         data["correction"] = [
             {

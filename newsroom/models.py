@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,11 +12,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import edition
 from .blocks import ArticleBodyBlock, body_images, body_text
 from .forms import ArticleAdminForm
 from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
@@ -34,24 +34,96 @@ class ArticleQuerySet(PageQuerySet):
     """Articles as readers see them: live, newest first, ready to render in a list."""
 
     def published(self):
-        return self.live().public()
+        # Wagtail's public() reads every view restriction per call; the edition cache
+        # keeps their paths between publications.
+        live = self.live()
+        return live.exclude(edition.private_q()) if edition.restricted_paths() else live
 
     def newest_first(self):
-        return self.annotate(sort_date=Coalesce("publication_date", "first_published_at")).order_by(
-            "-sort_date", "-pk"
-        )
+        # sort_date is publication_date or first_published_at, kept on save, so the order
+        # comes from an index rather than from sorting every article per request.
+        return self.order_by("-sort_date", "-pk")
 
     def for_listing(self):
         """Only what a headline list shows: the section and lead photo in the same query."""
         return self.select_related("section", "lead_image").defer_streamfields()
 
 
-def listing_page(queryset, page_number):
+class ReaderPage(Page):
+    """What every reader page shares: view restrictions checked without a query per request."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        # Most sites restrict nothing; Wagtail's check costs two queries per page served.
+        if not edition.restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+# From this page on a list seeks (RememberedCountPaginator.page); earlier pages are cheap.
+SEEK_FROM_PAGE = 10
+
+
+class RememberedCountPaginator(Paginator):
+    """A paginator whose total is counted once per cache generation, not per request.
+
+    Its lists must be ordered newest first (ArticleQuerySet.newest_first): deep pages
+    seek by that order.
+
+    The total changes only when articles are published, unpublished, moved or deleted,
+    each of which starts a new generation (newsroom.signals); counting every row of a
+    large archive for every page of the list cost more than the page itself.
+    """
+
+    def __init__(self, object_list, per_page, count_key):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return edition.remember(self.count_key, lambda: Paginator.count.func(self))
+
+    def page(self, number):
+        """Deep pages seek from their first article's key through the index, not OFFSET.
+
+        OFFSET reads and drops every article before the page: page 1,000 of All news read
+        30,000 rows. The key (sort_date, pk) of each page's first article is remembered
+        for the generation, so a deep page costs what the first one does.
+        """
+        number = self.validate_number(number)
+        first = self.first_of_page(number) if number >= SEEK_FROM_PAGE else None
+        if first is None:
+            return super().page(number)
+        sort_date, pk = first
+        # The first condition alone lets the database start from the key in the index.
+        after = models.Q(sort_date__lte=sort_date) & (
+            models.Q(sort_date__lt=sort_date) | models.Q(pk__lte=pk)
+        )
+        return self._get_page(self.object_list.filter(after)[: self.per_page], number, self)
+
+    def first_of_page(self, number):
+        anchors = edition.remember(f"{self.count_key}:anchors", self.page_anchors)
+        return anchors[number - 1] if number <= len(anchors) else None
+
+    def page_anchors(self):
+        """(sort_date, pk) of the first article of every page, in one pass per generation."""
+        keys = list(self.object_list.values_list("sort_date", "pk"))
+        if any(sort_date is None for sort_date, _ in keys):
+            return []  # databases place empty dates differently: keep to OFFSET
+        return keys[:: self.per_page]
+
+
+def listing_page(queryset, page_number, count_key=None):
     """A page of a listing; bad page numbers fall back to the first or the last page."""
-    return Paginator(queryset, settings.NEWS_PAGE_SIZE).get_page(page_number)
+    if count_key is None:
+        return Paginator(queryset, settings.NEWS_PAGE_SIZE).get_page(page_number)
+    paginator = RememberedCountPaginator(queryset, settings.NEWS_PAGE_SIZE, count_key)
+    return paginator.get_page(page_number)
 
 
-class HomePage(Page):
+class HomePage(ReaderPage):
     """The main page of one language edition."""
 
     max_count_per_parent = 1
@@ -77,13 +149,18 @@ class HomePage(Page):
         context["lead_story"] = lead
         context["latest"] = latest
         context["section_blocks"] = blocks
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        context["news_index"] = edition.remember(
+            f"news-index:{self.pk}", lambda: NewsIndexPage.objects.live().child_of(self).first()
+        )
         return context
 
 
 def section_blocks(locale, per_section=4):
-    """Each section of a language edition with its newest articles, in two queries."""
-    sections = list(SectionPage.objects.live().filter(locale=locale).order_by("path"))
+    """Each section of a language edition with its newest articles, in one query."""
+    sections = edition.remember(
+        f"sections:{locale.pk}",
+        lambda: list(SectionPage.objects.live().filter(locale=locale).order_by("path")),
+    )
     if not sections:
         return []
     # One query per section would grow with the sections; a window would tie us to a
@@ -102,7 +179,7 @@ def section_blocks(locale, per_section=4):
     return [(section, grouped[section.pk]) for section in sections if grouped[section.pk]]
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ReaderPage):
     """All news, newest first (/<lang>/news/)."""
 
     max_count_per_parent = 1
@@ -116,11 +193,13 @@ class NewsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.child_of(self).published().newest_first().for_listing()
-        context["articles"] = listing_page(articles, request.GET.get("page"))
+        context["articles"] = listing_page(
+            articles, request.GET.get("page"), count_key=f"listed:{self.pk}"
+        )
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ReaderPage):
     """A section such as politics or culture; lists the articles filed under it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -136,7 +215,9 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.published().filter(section=self).newest_first().for_listing()
-        context["articles"] = listing_page(articles, request.GET.get("page"))
+        context["articles"] = listing_page(
+            articles, request.GET.get("page"), count_key=f"listed:{self.pk}"
+        )
         return context
 
 
@@ -175,7 +256,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ReaderPage):
     """A story: headline, lede, lead photo, body, byline, section and tags."""
 
     lede = models.TextField(
@@ -216,6 +297,8 @@ class ArticlePage(Page):
         blank=True,
         help_text=_("Shown to readers instead of the first publication time when set."),
     )
+    # publication_date or first_published_at, kept on save: lists sort by it with an index.
+    sort_date = models.DateTimeField(null=True, editable=False)
     # Kept here, not counted per request, so lists of headlines need no extra query.
     # The comments app updates it in the same transaction as the comment.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
@@ -249,7 +332,11 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["section", "publication_date"])]
+        indexes = [
+            models.Index(fields=["section", "publication_date"]),
+            # Read backwards for newest first; SQLite cannot index NULLS LAST.
+            models.Index(fields=["sort_date", "page_ptr"], name="article_sort_date"),
+        ]
 
     def search_text(self):
         """Headline, lede and body folded for spelling variants (newsroom.search)."""
@@ -287,6 +374,12 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self._follow_section_translation()
+        self.sort_date = self.published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"publication_date", "first_published_at"} & set(
+            update_fields
+        ):
+            kwargs["update_fields"] = [*update_fields, "sort_date"]
         return super().save(*args, **kwargs)
 
     @property
@@ -306,8 +399,26 @@ class ArticlePage(Page):
         attach_byline_authors([self])
         return self.byline_authors
 
+    def remember_bylines_and_tags(self):
+        """Bylines and tags of the live article, remembered until it is published again.
+
+        Authors' names change when an author is saved, which starts a new generation
+        too (newsroom.signals). Previews show the draft, so they never use this.
+        """
+        self.__dict__["byline_authors"] = edition.remember(
+            f"bylines:{self.pk}", lambda: ArticlePage.byline_authors.func(self)
+        )
+        return edition.remember(f"tags:{self.pk}", lambda: [tag.name for tag in self.tags.all()])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            parent = self.get_parent()
+            context["parent_url"] = parent.get_url(request) if parent else None
+            context["tag_names"] = [tag.name for tag in self.tags.all()]
+        else:
+            context["parent_url"] = edition.url_of_path(request, self.path[: -self.steplen])
+            context["tag_names"] = self.remember_bylines_and_tags()
         prefetch_renditions([self.lead_image, *body_images(self.body)])
         context["latest"] = list(
             ArticlePage.objects.filter(locale=self.locale)

@@ -1,6 +1,6 @@
 """Keep the full-page cache honest when pages change (samizdat.pagecache)."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from samizdat import pagecache
@@ -17,6 +17,19 @@ def connect():
     page_unpublished.connect(purge_pages, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_pages, dispatch_uid="pagecache-moved")
     post_delete.connect(purge_deleted_page, dispatch_uid="pagecache-deleted")
+    for model in edition_models():
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-deleted")
+
+
+def edition_models():
+    """Models that pages show or newsroom.edition remembers, besides pages themselves."""
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    from .models import Author, NewsroomImage
+
+    return [Site, Locale, PageViewRestriction, Author, NewsroomImage]
 
 
 def purge_deleted_page(sender, instance, **kwargs):

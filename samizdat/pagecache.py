@@ -12,11 +12,15 @@ refreshes, and their entries live PAGE_CACHE_SECONDS at most (a minute by defaul
 """
 
 import hashlib
+import secrets
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
 
 GENERATION_KEY = "pagecache:generation"
 HOSTS_KEY = "pagecache:hosts"
@@ -27,20 +31,48 @@ ALLOWED_QUERY = {"page", "q", "images"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Location")
 
 
+# Each process reads the shared generation at most once a second rather than per request:
+# a purge made by another process is seen within that second.
+GENERATION_SECONDS = 1.0
+_seen = {"value": None, "until": 0.0}
+# What a Redis cache raises when it is down and not told to ignore it.
+UNREACHABLE = (RedisError, ConnectionInterrupted)
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY) or 1
+    now = time.monotonic()
+    if _seen["value"] is not None and now < _seen["until"]:
+        return _seen["value"]
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, fresh_generation(), None)
+            value = cache.get(GENERATION_KEY) or 1
+    except UNREACHABLE:
+        # Nothing stored can be read either; the number only has to be a number.
+        return _seen["value"] or 1
+    _remember_generation(value)
     return value
+
+
+def fresh_generation():
+    # A lost counter (cache flushed or evicted) restarts at a random number, not at 1, so
+    # entries stored under the old numbers can never be taken for new ones.
+    return secrets.randbits(48)
+
+
+def _remember_generation(value):
+    _seen.update(value=value, until=time.monotonic() + GENERATION_SECONDS)
 
 
 def purge_everything():
     """Start a new generation: every stored page is ignored from now on."""
     try:
-        cache.incr(GENERATION_KEY)
+        value = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        value = fresh_generation()
+        cache.set(GENERATION_KEY, value, None)
+    _remember_generation(value)
 
 
 def purge_path(path):
@@ -156,8 +188,22 @@ class PageCacheMiddleware:
         response["ETag"] = stored["etag"]
         response["Last-Modified"] = stored["at"]
         response["X-Page-Cache"] = "hit"
-        cls.mark_cacheable(response)
+        response["Cache-Control"] = cls.hit_cache_control()
         return response
+
+    _hit_cache_control = (None, "")
+
+    @classmethod
+    def hit_cache_control(cls):
+        """What mark_cacheable writes on a fresh response, worked out once per setting."""
+        seconds = (settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_STALE_SECONDS)
+        if cls._hit_cache_control[0] != seconds:
+            from django.http import HttpResponse
+
+            sample = HttpResponse()
+            cls.mark_cacheable(sample)
+            cls._hit_cache_control = (seconds, sample["Cache-Control"])
+        return cls._hit_cache_control[1]
 
 
 def spare_response(request):

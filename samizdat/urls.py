@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from distribution.urls import language_urlpatterns as language_feeds
 from mirrors.urls import language_urlpatterns as mirror_pages
+from newsroom import routing as newsroom_routing
 from newsroom import views as newsroom_views
 from samizdat.api import api
 
@@ -32,7 +32,7 @@ urlpatterns += i18n_patterns(
     path("lite/", include("lite.urls")),
     path("", include(language_feeds)),
     path("", include(mirror_pages)),
-    path("", include(wagtail_urls)),
+    path("", include(newsroom_routing)),  # Wagtail's page URLs, routes remembered
     prefix_default_language=True,
 )
 

@@ -26,9 +26,8 @@ def stories(homes):
         body=[("paragraph", RichText("<p>Поўны тэкст першай навіны.</p>"))],
     )
     second = make_article(title="Другая навіна", section_slug="politics")
-    ArticlePage.objects.filter(pk=first.pk).update(
-        first_published_at=timezone.now() - timedelta(hours=2)
-    )
+    when = timezone.now() - timedelta(hours=2)
+    ArticlePage.objects.filter(pk=first.pk).update(first_published_at=when, sort_date=when)
     translate_article(first, "en", "First story", lede="First lede.")
     return first, second
 

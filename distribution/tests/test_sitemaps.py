@@ -80,9 +80,8 @@ def test_news_sitemap_follows_the_google_news_rules(client, homes, settings):
     settings.ALLOWED_HOSTS = ["*"]
     fresh = make_article(title="Свежая")
     old = make_article(title="Старая")
-    ArticlePage.objects.filter(pk=old.pk).update(
-        first_published_at=timezone.now() - timedelta(days=3)
-    )
+    when = timezone.now() - timedelta(days=3)
+    ArticlePage.objects.filter(pk=old.pk).update(first_published_at=when, sort_date=when)
     root = xml(client, "/news-sitemap.xml")
     urls = root.findall("s:url", NS)
     assert [u.find("s:loc", NS).text for u in urls] == [f"{MAIN}{fresh.url}"]

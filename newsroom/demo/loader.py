@@ -287,7 +287,10 @@ def backdate(page, when, updated_after=None):
     last = when + timedelta(hours=updated_after) if updated_after else when
     last = min(last, timezone.now())
     ArticlePage.objects.filter(pk=page.pk).update(
-        first_published_at=when, last_published_at=last, latest_revision_created_at=last
+        first_published_at=when,
+        last_published_at=last,
+        latest_revision_created_at=last,
+        sort_date=when,  # lists sort by it (ArticlePage.save keeps it; update() does not)
     )
     page.revisions.update(created_at=last)
     PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)

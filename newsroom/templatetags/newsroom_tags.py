@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
+from newsroom import edition
 from newsroom.models import HomePage, SectionPage
 from newsroom.slots import render_slot
 
@@ -20,33 +21,47 @@ def language_versions(context, page=None):
     """
     request = context.get("request")
     current = translation.get_language()
+    key = getattr(page, "translation_key", None) if page is not None else None
+    links = edition.remember(
+        f"versions:{_site_id(request)}:{key}", lambda: _language_links(request, key)
+    )
+    return [
+        {**link, "is_current": link["code"] == current} for link in links
+    ]  # fmt: skip
+
+
+def _site_id(request):
+    site = edition.site_for(request) if request is not None else None
+    return site.pk if site is not None else 0
+
+
+def _language_links(request, translation_key):
     homes = {
         home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
     }
     translations = {}
-    if page is not None and getattr(page, "translation_key", None):
+    if translation_key:
         for other in (
             Page.objects.live()
             .public()
-            .filter(translation_key=page.translation_key)
+            .filter(translation_key=translation_key)
             .select_related("locale")
         ):
             translations[other.locale.language_code] = other
-    versions = []
+    links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
         if target is None:
             continue
-        versions.append(
+        links.append(
             {
                 "code": code,
                 "name": name,
                 "url": target.get_url(request),
                 "is_translation": code in translations,
-                "is_current": code == current,
             }
         )
-    return versions
+    return links
 
 
 @register.inclusion_tag("newsroom/components/navigation.html", takes_context=True)
@@ -54,11 +69,21 @@ def site_navigation(context):
     """Main page and sections of the language being read."""
     request = context.get("request")
     language = translation.get_language()
+    menu = edition.remember(
+        f"navigation:{_site_id(request)}:{language}", lambda: _navigation(request, language)
+    )
+    return {"request": request, **menu}
+
+
+def _navigation(request, language):
     home = HomePage.objects.live().filter(locale__language_code=language).first()
-    sections = []
-    if home is not None:
-        sections = SectionPage.objects.live().child_of(home).in_menu().order_by("path")
-    return {"request": request, "home": home, "sections": sections}
+    if home is None:
+        return {"home": None, "sections": []}
+    sections = SectionPage.objects.live().child_of(home).in_menu().order_by("path")
+    return {
+        "home": {"url": home.get_url(request)},
+        "sections": [{"title": s.title, "url": s.get_url(request)} for s in sections],
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -74,7 +74,7 @@ def make_article(
 
 def backdate(article, when):
     ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=when, last_published_at=when
+        first_published_at=when, last_published_at=when, sort_date=when
     )
     article.refresh_from_db()
 

@@ -24,10 +24,10 @@ def test_publication_date_set_by_editors_overrides_first_publication(homes):
 def test_all_news_sorts_by_the_date_readers_see(client, homes):
     older = make_article(title="Старая навіна")
     newer = make_article(title="Новая навіна")
-    # An editor moves the older story's date forward: it now leads the list.
-    ArticlePage.objects.filter(pk=older.pk).update(
-        publication_date=timezone.now() + timedelta(minutes=1)
-    )
+    # An editor moves the older story's date forward and publishes: it now leads the list.
+    older.refresh_from_db()
+    older.publication_date = timezone.now() + timedelta(minutes=1)
+    older.save_revision().publish()
     html = client.get("/be/news/").content.decode()
     assert html.index(older.title) < html.index(newer.title)
 

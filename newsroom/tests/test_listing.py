@@ -17,9 +17,8 @@ def forty_articles(homes):
     now = timezone.now()
     for number in range(40):
         article = make_article(title=f"Навіна {number}", publish=True)
-        ArticlePage.objects.filter(pk=article.pk).update(
-            first_published_at=now - timedelta(minutes=number)
-        )
+        when = now - timedelta(minutes=number)
+        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=when, sort_date=when)
 
 
 def headlines(html):
@@ -55,11 +54,11 @@ def test_dates_follow_the_language(client, homes):
     article = make_article(title="Дата")
     when = timezone.make_aware(timezone.datetime(2026, 6, 27, 14, 5))
     ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=when, last_published_at=when
+        first_published_at=when, last_published_at=when, sort_date=when
     )
     assert "27.06.2026" in client.get(article.url).content.decode()
     english = translate_article(article, "en", "Date")
     ArticlePage.objects.filter(pk=english.pk).update(
-        first_published_at=when, last_published_at=when
+        first_published_at=when, last_published_at=when, sort_date=when
     )
     assert "27 June 2026" in client.get(english.url).content.decode()

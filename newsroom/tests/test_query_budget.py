@@ -1,4 +1,9 @@
-"""Pages run a fixed number of SQL queries, however many articles, authors or images."""
+"""Pages run few SQL queries on a page-cache miss, however many articles, authors or images.
+
+The page cache is off here, so every request renders; the first request of each page
+fills what the site remembers between publications (newsroom.edition) and makes image
+renditions, as the first reader after a publication does.
+"""
 
 import pytest
 from django.db import connection
@@ -10,11 +15,17 @@ from newsroom.tests.factories import make_article, make_author, make_image
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def queries_for(client, url):
     client.get(url)  # the first request may create image renditions once
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
+    assert "X-Page-Cache" not in response
     return len(queries)
 
 
@@ -39,7 +50,7 @@ def test_article_page_query_count_is_fixed(client, homes):
     for number in range(15):
         make_article(title=f"Іншая {number}", image=make_image(f"o{number}"))
     assert queries_for(client, big.url) == small_count
-    assert small_count <= 30, small_count
+    assert small_count <= 10, small_count
 
 
 @pytest.mark.parametrize("url", ["/be/news/", "/be/", "/be/politics/"])
@@ -49,4 +60,4 @@ def test_listing_query_count_is_fixed(client, homes, url):
     for number in range(35):
         make_article(title=f"Навіна {number}", image=make_image(f"n{number}"))
     assert queries_for(client, url) == few
-    assert few <= 20, few
+    assert few <= 10, few

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Headers for every response, cached or not, come before the page cache.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "samizdat.middleware.SitePolicyCSPMiddleware",  # django-csp's, policy built once
     "samizdat.middleware.PermissionsPolicyMiddleware",
     "samizdat.middleware.BodySizeLimitMiddleware",
     "shield.middleware.ShieldMiddleware",

@@ -1,0 +1,186 @@
+"""In-process cost of reader pages: uncached renders and page-cache hits, no app server.
+
+Against a database with the demo newsroom (`manage.py load_demo`), e.g.:
+
+    DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python -m bench.render_profile render
+    ... -m bench.render_profile hit          # a cache hit vs a bare view with the same bytes
+    ... -m bench.render_profile render --profile   # cProfile of the article renders
+
+Requests go through Django's WSGI handler with the full middleware stack, as an app
+server would call it. Prints the median and p90 of each page in milliseconds and the
+SQL queries of one render.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samizdat.settings.test")
+
+
+def setup():
+    import django
+    from django.conf import settings
+
+    # The demo's photos live where load_demo put them, not in the test settings' temp folder.
+    settings.MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(settings.BASE_DIR / "media"))
+    django.setup()
+
+
+def environ_for(path, query=""):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path, QUERY_STRING=query)
+    return dict(request.environ, QUERY_STRING=query)
+
+
+def call(handler, environ):
+    """One request through a WSGI handler; returns the body bytes."""
+    status = []
+    body = b"".join(handler(dict(environ), lambda s, h, *a: status.append(s)))
+    if not status[0].startswith("200"):
+        raise SystemExit(f"{environ['PATH_INFO']}: {status[0]}")
+    return body
+
+
+def timed(handler, environ, runs):
+    """Milliseconds per request, on the wall clock and of this process's CPU time.
+
+    CPU time is what our code costs; on a busy shared machine the wall clock adds the
+    time other processes held the cores.
+    """
+    wall, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        call(handler, environ)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall, cpu
+
+
+def summary(samples):
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(len(ordered) * 0.9) - 1]
+
+
+def reader_pages():
+    """The demo article with the most body blocks, and the lists, in Belarusian."""
+    from newsroom.models import ArticlePage
+
+    articles = ArticlePage.objects.published().filter(locale__language_code="be")
+    article = max(articles, key=lambda a: (len(a.body), a.lead_image_id is not None, -a.pk))
+    return {
+        "article": (article.url, ""),
+        "main": ("/be/", ""),
+        "all news": ("/be/news/", ""),
+        "all news p2": ("/be/news/", "page=2"),
+        "section": (article.section.url if article.section else "/be/politics/", ""),
+    }
+
+
+def queries_of(handler, environ):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        call(handler, environ)
+    return len(queries)
+
+
+def render(runs, profile):
+    """Uncached renders: the page cache off, the other shared caches as in steady state."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.utils import override_settings
+
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        handler = WSGIHandler()
+        for name, (path, query) in reader_pages().items():
+            environ = environ_for(path, query)
+            call(handler, environ)  # warm: templates loaded, renditions made
+            count = queries_of(handler, environ)
+            wall, cpu = timed(handler, environ, runs)
+            median, p90 = summary(wall)
+            cpu_median, cpu_p90 = summary(cpu)
+            print(
+                f"{name:12} wall median {median:6.2f} ms p90 {p90:6.2f}"
+                f"  cpu median {cpu_median:6.2f} ms p90 {cpu_p90:6.2f}  {count:2} queries"
+                f"  {path}?{query}"
+            )
+        if profile:
+            path, query = reader_pages()["article"]
+            environ = environ_for(path, query)
+            profiler = cProfile.Profile()
+            profiler.runcall(lambda: [call(handler, environ) for _ in range(runs)])
+            out = io.StringIO()
+            stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+            stats.print_stats(45)
+            stats.sort_stats("tottime").print_stats(30)
+            print(out.getvalue())
+
+
+def bare_urlconf(body, content_type):
+    """A URLconf whose one view returns the given bytes and nothing else."""
+    import types
+
+    from django.http import HttpResponse
+    from django.urls import re_path
+
+    module = types.ModuleType("bench_bare_urls")
+    module.urlpatterns = [
+        re_path(r"", lambda request: HttpResponse(body, content_type=content_type))
+    ]
+    sys.modules[module.__name__] = module
+    return module.__name__
+
+
+def hit(runs, rounds):
+    """A page-cache hit through every middleware, against a bare view with the same bytes."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.utils import override_settings
+
+    path, query = reader_pages()["article"]
+    environ = environ_for(path, query)
+    handler = WSGIHandler()
+    body = call(handler, environ)  # a miss: renders and stores the page
+    bare_settings = override_settings(
+        MIDDLEWARE=[], ROOT_URLCONF=bare_urlconf(body, "text/html; charset=utf-8")
+    )
+    with bare_settings:
+        bare = WSGIHandler()
+    ratios = []
+    for number in range(rounds):
+        hit_median, hit_p90 = summary(timed(handler, environ, runs)[1])
+        with bare_settings:
+            bare_median, bare_p90 = summary(timed(bare, environ, runs)[1])
+        ratios.append(hit_median / bare_median)
+        print(
+            f"round {number + 1}: hit median {hit_median * 1000:6.1f} µs p90 {hit_p90 * 1000:6.1f}"
+            f"  bare median {bare_median * 1000:6.1f} µs p90 {bare_p90 * 1000:6.1f}"
+            f"  ratio {ratios[-1]:.2f}"
+        )
+    print("(CPU time of this process per request)")
+    print(f"hit/bare median of {rounds} rounds: {statistics.median(ratios):.2f}")
+    print(f"queries of one hit: {queries_of(handler, environ)}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["render", "hit"])
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    setup()
+    if args.mode == "render":
+        render(args.runs, args.profile)
+    else:
+        hit(args.runs * 5, args.rounds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""What the site remembers between publications follows every change editors make.
+
+The page cache is off here, so each request renders: what is tested is the edition cache
+(newsroom.edition) and the remembered routes (newsroom.routing), not the page cache.
+"""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from newsroom.models import SectionPage
+from newsroom.structure import publish
+from newsroom.tests.factories import make_article, make_author, translate_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def navigation(html):
+    start = html.index('class="site-nav"')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_a_new_section_appears_in_the_navigation_once_published(client, homes):
+    assert "Спорт" not in navigation(client.get("/be/").content.decode())
+    publish(
+        homes["be"].add_child(instance=SectionPage(title="Спорт", slug="sport", show_in_menus=True))
+    )
+    menu = navigation(client.get("/be/news/").content.decode())
+    assert '<a href="/be/sport/">Спорт</a>' in menu
+
+
+def test_a_renamed_section_is_renamed_in_the_navigation(client, homes):
+    client.get("/be/")
+    politics = SectionPage.objects.get(slug="politics", locale__language_code="be")
+    politics.title = "Палітыка і ўлада"
+    publish(politics)
+    assert "Палітыка і ўлада" in navigation(client.get("/be/").content.decode())
+
+
+def test_the_switcher_follows_a_translation_published_later(client, homes):
+    article = make_article(title="Выбары ў Гродне")
+    assert 'href="/ru/" hreflang="ru"' in client.get(article.url).content.decode()
+    russian = translate_article(article, "ru", "Выборы в Гродно")
+    html = client.get(article.url).content.decode()
+    assert f'href="{russian.url}" hreflang="ru"' in html
+
+
+def test_a_remembered_route_ends_when_the_article_is_unpublished(client, homes):
+    article = make_article(title="Знятая навіна")
+    assert client.get(article.url).status_code == 200
+    assert client.get(article.url).status_code == 200  # served by the remembered route
+    article.refresh_from_db()  # the factory's instance predates its publication
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_moved_article_is_found_at_its_new_address_only(client, homes):
+    article = make_article(title="Пераехала")
+    old_url = article.url
+    client.get(old_url)
+    article.refresh_from_db()
+    article.slug = "novy-adras"
+    publish(article)
+    assert client.get(old_url).status_code == 404
+    assert client.get("/be/news/novy-adras/").status_code == 200
+
+
+def test_a_view_restriction_added_later_is_enforced(client, homes):
+    article = make_article(title="Закрытая", lede="Сакрэтны першы абзац.")
+    assert "Сакрэтны першы абзац." in client.get(article.url).content.decode()
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    response = client.get(article.url)
+    assert "Сакрэтны першы абзац." not in response.content.decode()
+    # Nor is it listed among the latest news of other pages.
+    other = make_article(title="Адкрытая")
+    assert "Закрытая" not in client.get(other.url).content.decode()
+
+
+def test_a_renamed_author_is_renamed_in_the_byline(client, homes):
+    author = make_author("Ганна Лясная")
+    article = make_article(authors=[author])
+    assert "Ганна Лясная" in client.get(article.url).content.decode()
+    author.name = "Ганна Лясная-Бор"
+    author.save()
+    assert "Ганна Лясная-Бор" in client.get(article.url).content.decode()
+
+
+def test_the_page_count_of_all_news_follows_publication(client, homes, settings):
+    settings.NEWS_PAGE_SIZE = 2
+    for number in range(3):
+        make_article(title=f"Навіна {number}")
+    assert "2" in pages_label(client.get("/be/news/").content.decode())
+    for number in range(3, 5):
+        make_article(title=f"Навіна {number}")
+    assert "3" in pages_label(client.get("/be/news/").content.decode())
+    assert client.get("/be/news/?page=3").status_code == 200
+
+
+def pages_label(html):
+    start = html.index('class="pagination"')
+    label = html[start : html.index("</nav>", start)]
+    return label.split("<span>")[1].split("</span>")[0]
