@@ -23,7 +23,7 @@ from pathlib import Path
 from bench import corpus, harness
 
 RESULTS = harness.ROOT / "bench" / "results.md"
-MAIN_SERVER = os.environ.get("BENCH_SERVER", "gunicorn sync")
+CHOSEN_SERVER = os.environ.get("BENCH_SERVER", "")
 SEARCH_TERM = corpus.SEARCH_TERM
 WRITERS = 2  # comment posters beside the 16 readers: a busy discussion, not a flood
 
@@ -72,7 +72,7 @@ class Bench:
         self.targets = corpus.bench_pages(harness.app_env())
         print("targets:", json.dumps(self.targets, ensure_ascii=False), flush=True)
 
-    def start(self, kind=MAIN_SERVER, app="site", **env):
+    def start(self, kind, app="site", **env):
         server = harness.start_server(kind, app, harness.app_env(**env))
         self.servers.append(server)
         return server
@@ -147,32 +147,65 @@ class Bench:
         print(json.dumps(row.as_dict(), ensure_ascii=False), flush=True)
         return row
 
-    def scenarios(self):
+    def reading_paths(self):
         t = self.targets
-        cached = self.start()
-        uncached = self.start(PAGE_CACHE_SECONDS="0")
-        self.verify_corpus(uncached)
-        deep_path = t["deep_news"]
-        reading = [t["article"], t["news"], deep_path, t["section"], t["search"], t["feed"]]
-        self.warm_up(uncached, reading)
-        self.warm_up(cached, reading)
-        status, page = harness.fetch(cached.base + t["article"])
-        saved = harness.WORK / "article.html"
-        saved.write_bytes(page)
-        floor = self.start(app="floor", BENCH_FLOOR_FILE=str(saved))
-        nginx = harness.start_nginx(page)
-        self.servers.append(nginx)
-        self.queries = json.loads(harness.django_shell(
-            harness.app_env(PAGE_CACHE_SECONDS="0"), QUERIES_CODE.replace("PATHS", repr(reading))
-        ))  # fmt: skip
+        return [t["article"], t["news"], t["deep_news"], t["section"], t["search"], t["feed"]]
+
+    def check_and_save(self):
+        """Corpus served right; the article's bytes saved for the baselines; queries counted."""
+        server = self.start("gunicorn sync", PAGE_CACHE_SECONDS="0")
+        self.verify_corpus(server)
+        self.warm_up(server, self.reading_paths())
+        status, page = harness.fetch(server.base + self.targets["article"])
+        self.stop(server)
+        if status != 200:
+            raise SystemExit(f"the article answered {status}")
+        self.page = harness.WORK / "article.html"
+        self.page.write_bytes(page)
+        code = QUERIES_CODE.replace("PATHS", repr(self.reading_paths()))
+        self.queries = json.loads(
+            harness.django_shell(harness.app_env(PAGE_CACHE_SECONDS="0"), code)
+        )
         print("queries per page:", self.queries, flush=True)
+
+    def compare_servers(self):
+        """Cached article and floor on each app server, one server at a time."""
+        seconds = self.args.compare_seconds
+        for kind in harness.SERVERS:
+            site = self.start(kind)
+            self.warm_up(site, [self.targets["article"]])
+            cached = self.measure(
+                "article, page cache", site, self.targets["article"], seconds=seconds
+            )
+            self.stop(site)
+            floor_server = self.start(kind, "floor", BENCH_FLOOR_FILE=str(self.page))
+            floor = self.measure("floor", floor_server, "/", seconds=seconds)
+            self.stop(floor_server)
+            self.comparison.append((kind, cached, floor))
+
+    def choose_server(self):
+        """BENCH_SERVER when set, else the fastest on the cached article in the comparison."""
+        if CHOSEN_SERVER or not self.comparison:
+            return CHOSEN_SERVER or "gunicorn sync"
+        return max(self.comparison, key=lambda item: item[1].median("rps"))[0]
+
+    def scenarios(self, kind):
+        t, deep = self.targets, self.targets["deep_page"]
+        self.kind = kind
+        cached = self.start(kind)
+        uncached = self.start(kind, PAGE_CACHE_SECONDS="0")
+        self.warm_up(uncached, self.reading_paths())
+        self.warm_up(cached, self.reading_paths())
+        floor = self.start(kind, "floor", BENCH_FLOOR_FILE=str(self.page))
+        nginx = harness.start_nginx(self.page.read_bytes())
+        self.servers.append(nginx)
         self.rows = [
             self.measure("ceiling: nginx, saved article", nginx, "/"),
             self.measure("floor: bare Django view, same bytes", floor, "/"),
             self.measure("article, page cache", cached, t["article"]),
             self.measure("article, no page cache", uncached, t["article"]),
             self.measure("All news page 1, no page cache", uncached, t["news"]),
-            self.measure(f"All news page {t['deep_page']}, no page cache", uncached, deep_path),
+            self.measure(f"All news page {deep}, no page cache", uncached, t["deep_news"]),
             self.measure("section page 1, no page cache", uncached, t["section"]),
             self.measure(f"search «{SEARCH_TERM}», no page cache", uncached, t["search"]),
             self.measure("RSS feed, no page cache", uncached, t["feed"]),
@@ -186,23 +219,6 @@ class Bench:
         ]  # fmt: skip
         self.main = {"cached": self.rows[2], "floor": self.rows[1], "ceiling": self.rows[0]}
         self.stop_all()
-
-    def compare_servers(self):
-        """Cached article and floor on each app server, one server pair at a time."""
-        seconds = self.args.compare_seconds
-        for kind in harness.SERVERS:
-            if kind == MAIN_SERVER:
-                cached, floor = self.main["cached"], self.main["floor"]
-            else:
-                site = self.start(kind)
-                self.warm_up(site, [self.targets["article"]])
-                cached = self.measure("article, page cache", site, self.targets["article"],
-                                      seconds=seconds)  # fmt: skip
-                self.stop(site)
-                low = self.start(kind, "floor", BENCH_FLOOR_FILE=str(harness.WORK / "article.html"))
-                floor = self.measure("floor", low, "/", seconds=seconds)
-                self.stop(low)
-            self.comparison.append((kind, cached, floor))
 
     # Reporting ------------------------------------------------------------------------
 
@@ -218,7 +234,7 @@ class Bench:
         lines = [
             "## Scenarios",
             "",
-            f"App server: {MAIN_SERVER} ({' '.join(harness.SERVERS[MAIN_SERVER][2])}); "
+            f"App server: {self.kind} (`{' '.join(harness.SERVERS[self.kind][2])}`); "
             f"16 connections (wrk -t2 -c16), {self.args.seconds} s a run, median of "
             f"{self.args.runs}. Ratios are req/s against the ceiling and the floor of this run.",
             "",
@@ -282,8 +298,9 @@ class Bench:
         lines = [
             "## App servers on this machine",
             "",
-            f"Cached article and the floor on each server; {seconds} s a run, median of "
-            f"{self.args.runs} ({self.args.seconds} s for {MAIN_SERVER}, from the table above).",
+            f"Cached article and the floor on each server, measured before the scenarios; "
+            f"{seconds} s a run, median of {self.args.runs}. The scenarios above ran on the "
+            "fastest (unless BENCH_SERVER names one).",
             "",
             "| server | options | article req/s | article p99 ms | floor req/s "
             "| article of floor | peak RSS/worker MB |",
@@ -355,9 +372,10 @@ def main():
     bench = Bench(args)
     try:
         bench.prepare()
-        bench.scenarios()
+        bench.check_and_save()
         if not args.no_compare:
             bench.compare_servers()
+        bench.scenarios(bench.choose_server())
     finally:
         bench.stop_all()
     bench.report(started)
