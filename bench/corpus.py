@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import random
-import shutil
 import subprocess  # noqa: S404
 import time
 import uuid
@@ -34,6 +33,7 @@ CORPUS_DATABASE = "samizdat_bench_corpus"
 # Smaller corpora for trying the harness out: BENCH_CORPUS_ARTICLES=2000 and so on.
 ARTICLES = int(os.environ.get("BENCH_CORPUS_ARTICLES", "100000"))
 COMMENTS = int(os.environ.get("BENCH_CORPUS_COMMENTS", "1000000"))
+FULL_SIZE = (100_000, 1_000_000)
 TRANSLATED_SHARE = 10  # one article in ten also appears in Russian and English
 IMAGE_COPIES = 5  # the demo photos and four more rows per file: a few hundred images
 AUTHORS = 60
@@ -136,10 +136,17 @@ def fingerprint(articles, comments):
     return digest.hexdigest()[:24]
 
 
-def stored_fingerprint():
+def corpus_database(articles, comments):
+    """The full corpus has its own template; smaller ones for trying things out have theirs."""
+    if (articles, comments) == FULL_SIZE:
+        return CORPUS_DATABASE
+    return f"{CORPUS_DATABASE}_{articles}_{comments}"
+
+
+def stored_fingerprint(name):
     row = harness.admin_query(
         "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
-        [CORPUS_DATABASE],
+        [name],
     )
     return row[0][0] if row else None
 
@@ -153,22 +160,22 @@ def photos_present(url):
 
 
 def ensure_corpus(articles=ARTICLES, comments=COMMENTS, rebuild=False):
-    """The template database, built when missing or stale; returns its fingerprint."""
+    """The template database, built when missing or stale; returns its name."""
+    name = corpus_database(articles, comments)
     wanted = fingerprint(articles, comments)
-    current = not rebuild and stored_fingerprint() == wanted
-    if current and photos_present(harness.database_url(CORPUS_DATABASE)):
-        print(f"corpus: reusing {CORPUS_DATABASE} ({wanted})", flush=True)
-        return wanted
-    build(articles, comments, wanted)
-    return wanted
+    current = not rebuild and stored_fingerprint(name) == wanted
+    if current and photos_present(harness.database_url(name)):
+        print(f"corpus: reusing {name} ({wanted})", flush=True)
+        return name
+    build(articles, comments, wanted, name)
+    return name
 
 
-def build(articles, comments, wanted):
-    building = f"{CORPUS_DATABASE}_building"
+def build(articles, comments, wanted, name):
+    # Photos on disk stay: another corpus template may point at them (bench/work is ours).
+    building = f"{name}_building"
     began = time.monotonic()
     harness.recreate_database(building)
-    # Photos and renditions on disk belong to the corpus being replaced.
-    shutil.rmtree(harness.MEDIA_ROOT, ignore_errors=True)
     url = harness.database_url(building)
     env = harness.app_env(DATABASE_URL=url, REDIS_URL="")
     harness.manage(env, "migrate", "--noinput", "-v0")
@@ -179,10 +186,10 @@ def build(articles, comments, wanted):
     harness.manage(env, "collectstatic", "--noinput", "-v0")
     harness.django_shell({**env, "PAGE_CACHE_SECONDS": "0"}, pages_code(WARM_CODE))
     print(f"corpus: bench pages rendered, photos drawn ({time.monotonic() - began:.0f} s)")
-    harness.drop_database(CORPUS_DATABASE)
-    harness.admin_query(f'ALTER DATABASE "{building}" RENAME TO "{CORPUS_DATABASE}"')
-    harness.admin_query(f"COMMENT ON DATABASE \"{CORPUS_DATABASE}\" IS '{wanted}'")
-    print(f"corpus: {CORPUS_DATABASE} built in {time.monotonic() - began:.0f} s", flush=True)
+    harness.drop_database(name)
+    harness.admin_query(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    harness.admin_query(f"COMMENT ON DATABASE \"{name}\" IS '{wanted}'")
+    print(f"corpus: {name} built in {time.monotonic() - began:.0f} s", flush=True)
 
 
 def tree_step(number):

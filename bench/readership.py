@@ -39,8 +39,7 @@ def django_shell(code, buffer):
 
 def prepare():
     """A copy of the benchmark corpus; returns the ids of its newest published articles."""
-    corpus.ensure_corpus()
-    harness.recreate_database(DATABASE, template=corpus.CORPUS_DATABASE)
+    harness.recreate_database(DATABASE, template=corpus.ensure_corpus())
     return django_shell(
         "import json; from newsroom.models import ArticlePage;"
         "print(json.dumps(list(ArticlePage.objects.published().order_by('-first_published_at')"

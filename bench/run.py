@@ -65,8 +65,8 @@ class Bench:
     # Setting up -----------------------------------------------------------------------
 
     def prepare(self):
-        corpus.ensure_corpus(self.args.articles, self.args.comments)
-        harness.recreate_database(harness.DATABASE, template=corpus.CORPUS_DATABASE)
+        template = corpus.ensure_corpus(self.args.articles, self.args.comments)
+        harness.recreate_database(harness.DATABASE, template=template)
         harness.flush_redis()
         harness.manage(harness.app_env(), "collectstatic", "--noinput", "-v0")
         self.targets = corpus.bench_pages(harness.app_env())
@@ -104,10 +104,10 @@ class Bench:
             raise SystemExit("the corpus is not served as expected:\n" + "\n".join(problems))
         print(f"corpus: {len(self.targets['samples'])} articles render; listings hold them")
 
-    def warm_up(self, server, paths):
-        """Render each page a few times: renditions and template caches are made on first view."""
+    def warm_up(self, server, paths, times=1):
+        """Request each page before measuring: workers load templates on first use."""
         for path in paths:
-            for _ in range(3):
+            for _ in range(times):
                 status, _ = harness.fetch(server.base + path, timeout=120)
                 if status >= 500:
                     raise SystemExit(f"{server.name} answered {status} for {path}")
@@ -173,7 +173,7 @@ class Bench:
         seconds = self.args.compare_seconds
         for kind in harness.SERVERS:
             site = self.start(kind)
-            self.warm_up(site, [self.targets["article"]])
+            self.warm_up(site, [self.targets["article"]], times=4)
             cached = self.measure(
                 "article, page cache", site, self.targets["article"], seconds=seconds
             )
@@ -195,7 +195,8 @@ class Bench:
         cached = self.start(kind)
         uncached = self.start(kind, PAGE_CACHE_SECONDS="0")
         self.warm_up(uncached, self.reading_paths())
-        self.warm_up(cached, self.reading_paths())
+        self.warm_up(uncached, [t["article"]], times=4)
+        self.warm_up(cached, self.reading_paths(), times=2)
         floor = self.start(kind, "floor", BENCH_FLOOR_FILE=str(self.page))
         nginx = harness.start_nginx(self.page.read_bytes())
         self.servers.append(nginx)
@@ -238,8 +239,8 @@ class Bench:
             f"16 connections (wrk -t2 -c16), {self.args.seconds} s a run, median of "
             f"{self.args.runs}. Ratios are req/s against the ceiling and the floor of this run.",
             "",
-            "| scenario | req/s | p50 ms | p99 ms | non-2xx | of ceiling | of floor "
-            "| peak RSS/worker MB | queries |",
+            "| scenario | req/s | p50 ms | p99 ms | non-2xx / socket errors | of ceiling "
+            "| of floor | peak RSS/worker MB | queries |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         paths = self.query_paths()
@@ -247,7 +248,8 @@ class Bench:
             rps = row.median("rps")
             lines.append(
                 f"| {row.name} | {rps:.0f} | {row.median('p50'):.1f} | {row.median('p99'):.1f} "
-                f"| {row.median('non_2xx'):.0f} | {ratio(rps, ceiling, '.1%')} "
+                f"| {row.median('non_2xx'):.0f} / {row.median('socket_errors'):.0f} "
+                f"| {ratio(rps, ceiling, '.1%')} "
                 f"| {ratio(rps, floor)} "
                 f"| {row.rss_mb:.0f} | {paths.get(row.name, '')} |"
             )
@@ -339,6 +341,15 @@ def header(args, started):
         "Command: `make bench`. Corpus: "
         f"{args.articles:,} articles (one in ten also in Russian and English), "
         f"{args.comments:,} comments; PostgreSQL and Redis on loopback.",
+        "",
+        'Rows marked "page cache" hit a server with the full-page cache on (Redis); "no page',
+        'cache" rows hit a second server with PAGE_CACHE_SECONDS=0, so every request renders.',
+        "The comment POST row is the writers' figures (each post a new forwarded address, so no",
+        "rate limit applies; each post also purges the article from the cache) while 16 other",
+        "connections read the article. Queries are counted with Django's test client on an",
+        "uncached request. Peak RSS is the largest worker's, sampled from /proc every 0.25 s.",
+        "Other work on this shared machine shows in the load average; compare ratios, not",
+        "absolute figures, across runs.",
         "",
     ]
 
