@@ -375,7 +375,7 @@ def main():
     parser.add_argument("--articles", type=int, default=corpus.ARTICLES)
     parser.add_argument("--comments", type=int, default=corpus.COMMENTS)
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
-    parser.add_argument("--compare-seconds", type=int, default=5)
+    parser.add_argument("--compare-seconds", type=int, default=4)
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
     parser.add_argument("--no-compare", action="store_true", help="skip the app servers table")
     args = parser.parse_args()
