@@ -296,6 +296,8 @@ class Bench:
         return lines + [""]
 
     def comparison_table(self):
+        if not self.comparison:
+            return []
         seconds = self.args.compare_seconds
         lines = [
             "## App servers on this machine",
@@ -315,9 +317,8 @@ class Bench:
                 f"| {cached.median('p99'):.1f} | {floor.median('rps'):.0f} "
                 f"| {ratio(rps, floor.median('rps'))} | {max(cached.rss_mb, floor.rss_mb):.0f} |"
             )
-        if self.comparison:
-            best = max(self.comparison, key=lambda item: item[1].median("rps"))
-            lines += ["", f"Fastest on the cached article in this run: **{best[0]}**."]
+        best = max(self.comparison, key=lambda item: item[1].median("rps"))
+        lines += ["", f"Fastest on the cached article in this run: **{best[0]}**."]
         return lines + [""]
 
 
