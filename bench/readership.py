@@ -5,77 +5,45 @@ gunicorn app server, first with the Redis buffer, then with the database buffer;
 run the buffer is flushed and the flushed views must equal the views the buffer counted.
 Flush: 1,000,000 view events are loaded into each buffer in bulk, then one flush is timed
 and its totals checked against the events. Every figure is the median of several runs.
-Results go to bench/readership_results.md.
+Results go to bench/readership_results.md. The database is a copy of the benchmark corpus
+(bench.corpus); servers, wrk and databases come from bench.harness.
 """
 
 import json
 import os
-import re
-import secrets
-import signal
+import platform
 import statistics
-import subprocess  # noqa: S404
-import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
-from bench import run as bench_run
+from bench import corpus, harness
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-PORT = int(os.environ.get("BENCH_PORT", "8766"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "1000000"))
-WORKERS = os.environ.get("BENCH_WORKERS", "2")
-DATABASE = os.environ.get(
-    "BENCH_READERSHIP_DATABASE_URL",
-    "postgres://postgres@127.0.0.1:5432/samizdat_readership_bench",
-)
-REDIS = os.environ.get("BENCH_READERSHIP_REDIS_URL", "redis://127.0.0.1:6379/3")
-BASE_ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "samizdat.settings.production",
-    "SECRET_KEY": secrets.token_urlsafe(64),
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "false",
-    "DATABASE_URL": DATABASE,
-    # One wrk process stands in for many readers, each with its own forwarded address.
-    "TRUST_X_FORWARDED_FOR": "true",
-    "MEDIA_ROOT": str(ROOT / "bench" / "work" / "media"),
-}
+SERVER = "gunicorn sync"
+DATABASE = f"{harness.DATABASE}_readership"
+ARTICLES = 72  # the newest, as many as the demo newsroom has
 
 
 def env(buffer):
-    return {**BASE_ENV, "REDIS_URL": REDIS if buffer == "redis" else ""}
-
-
-def manage(*args, buffer="redis", **kwargs):
-    command = [PYTHON, "manage.py", *args]
-    return subprocess.run(command, cwd=ROOT, env=env(buffer), check=True, **kwargs)  # noqa: S603
+    return harness.app_env(
+        DATABASE_URL=harness.database_url(DATABASE),
+        REDIS_URL=harness.REDIS_URL if buffer == "redis" else "",
+    )
 
 
 def django_shell(code, buffer):
     """Run code in a Django shell; its last printed line is JSON."""
-    command = [PYTHON, "manage.py", "shell", "-c", code]
-    done = subprocess.run(command, cwd=ROOT, env=env(buffer), capture_output=True, text=True)  # noqa: S603
-    if done.returncode:
-        raise SystemExit(f"the Django shell failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(harness.django_shell(env(buffer), code))
 
 
 def prepare():
-    """A fresh database with the demo newsroom; returns the ids of its published articles."""
-    name = DATABASE.rsplit("/", 1)[1]
-    for tool in ("dropdb", "createdb"):
-        flags = ["--if-exists"] if tool == "dropdb" else []
-        subprocess.run([tool, "-h", "127.0.0.1", "-U", "postgres", *flags, name], check=True)  # noqa: S603
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
-    manage("load_demo")
+    """A copy of the benchmark corpus; returns the ids of its newest published articles."""
+    harness.recreate_database(DATABASE, template=corpus.ensure_corpus())
     return django_shell(
         "import json; from newsroom.models import ArticlePage;"
-        "print(json.dumps(list(ArticlePage.objects.published().values_list('pk', flat=True))))",
+        "print(json.dumps(list(ArticlePage.objects.published().order_by('-first_published_at')"
+        f".values_list('pk', flat=True)[:{ARTICLES}])))",
         "redis",
     )
 
@@ -110,37 +78,16 @@ print(json.dumps({"buffered": buffered, "flushed": flushed}))
 
 
 def start_server(buffer):
-    return bench_run.start_server(env(buffer), PORT, WORKERS)
+    return harness.start_server(SERVER, env=env(buffer))
 
 
-def wrk_beacons(articles):
-    command = [
-        "wrk",
-        "-t2",
-        "-c16",
-        f"-d{SECONDS}s",
-        "--latency",
-        "-s",
-        str(ROOT / "bench" / "readership_beacon.lua"),
-        f"http://127.0.0.1:{PORT}/",
-    ]
-    output = subprocess.run(  # noqa: S603
-        command,
-        env={**BASE_ENV, "BENCH_ARTICLES": ",".join(map(str, articles))},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=SECONDS + 30,
-    ).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)\s*$", output, re.M))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
-        "p50": latency.get("50"),
-        "p99": latency.get("99"),
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-    }
+def wrk_beacons(server, articles):
+    run = harness.wrk(
+        server, "/", SECONDS, script="readership_beacon.lua",
+        env={"BENCH_ARTICLES": ",".join(map(str, articles))},
+    )  # fmt: skip
+    return {"rps": run.rps, "requests": run.requests, "p50": f"{run.p50:.2f}ms",
+            "p99": f"{run.p99:.2f}ms", "non_2xx": run.non_2xx}  # fmt: skip
 
 
 def beacon_runs(buffer, articles):
@@ -149,13 +96,12 @@ def beacon_runs(buffer, articles):
     try:
         for _ in range(RUNS):
             django_shell(CLEAR, buffer)
-            run = wrk_beacons(articles)
+            run = wrk_beacons(server, articles)
             run.update(django_shell(FLUSH_AND_CHECK, buffer))
             print(buffer, json.dumps(run), flush=True)
             results.append(run)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        server.stop()
     return results
 
 
@@ -212,11 +158,12 @@ def main():
     lines = [
         "# Readership benchmark",
         "",
-        f"Machine: {os.cpu_count()} cores, {sys.platform}; run {datetime.now(UTC):%Y-%m-%d %H:%M}"
-        f" UTC. Median of {RUNS} runs. Command: `.venv/bin/python -m bench.readership`.",
+        f"Machine: {os.cpu_count()} cores, {platform.system()}; "
+        f"run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Median of {RUNS} runs. "
+        "Command: `.venv/bin/python -m bench.readership`.",
         "",
-        f"## View beacons over HTTP (gunicorn, {WORKERS} sync workers; wrk -t2 -c16, "
-        f"{SECONDS} s a run)",
+        f"## View beacons over HTTP ({SERVER} `{' '.join(harness.SERVERS[SERVER][2])}`; "
+        f"wrk -t2 -c16, {SECONDS} s a run)",
         "",
         "| buffer | beacons/s | p50 | p99 | non-2xx | answered | buffered | flushed |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -244,7 +191,7 @@ def main():
             f"| {median(runs, 'views'):.0f} | {median(runs, 'readers'):.0f} "
             f"| {median(runs, 'expected_readers'):.0f} |"
         )
-    (ROOT / "bench" / "readership_results.md").write_text("\n".join(lines) + "\n")
+    (harness.ROOT / "bench" / "readership_results.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
