@@ -30,7 +30,9 @@ run: install messages static
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(MANAGE) worker & \
-	  $(MANAGE) runserver $(HOST):$(PORT)
+	  DJANGO_SETTINGS_MODULE=samizdat.settings.dev $(BIN)/granian --interface wsgi \
+	    --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 4 --no-access-log \
+	    samizdat.wsgi:application
 
 test: install messages
 	$(BIN)/pytest
@@ -41,7 +43,7 @@ bench: install messages
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run
 	BENCH_RUNS=1 BENCH_SECONDS=5 BENCH_EVENTS=200000 $(BIN)/python -m bench.readership
-	@# Next step: the search flood (bench/search_flood.py) goes on the line below.
+	$(BIN)/python -m bench.search_flood
 
 e2e: install messages
 	$(BIN)/pytest e2e

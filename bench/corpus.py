@@ -355,7 +355,7 @@ class Filler:
                 articles.append((
                     next_id, template["lede"], template["caption"], template["credit"],
                     self.body(template, photo_set), None, 0, images.get(template["lead"]),
-                    self.sections[(versions["be"]["section"], language)],
+                    self.sections[(versions["be"]["section"], language)], when,
                 ))  # fmt: skip
                 self.plan.append((next_id, template["id"], language, when, n))
                 next_id += 1
@@ -368,7 +368,7 @@ class Filler:
         )
         self.copy(
             "newsroom_articlepage (page_ptr_id, lede, lead_caption, lead_credit, body,"
-            " publication_date, comment_count, lead_image_id, section_id)",
+            " publication_date, comment_count, lead_image_id, section_id, sort_date)",
             articles,
         )
         for index_id, index_path, _ in self.indexes.values():
