@@ -3,13 +3,17 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from samizdat import pagecache
+from samizdat import cdn, pagecache
 
 
-def purge_pages(**kwargs):
+def purge_pages(instance=None, **kwargs):
     # Any page may be listed on the main page, All news, a section or a feed, so a change
     # to one starts a new cache generation rather than hunting for every list it is in.
     pagecache.purge_everything()
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        cdn.purge(cdn.page_paths(instance.specific))
 
 
 def connect():
@@ -37,3 +41,6 @@ def purge_deleted_page(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         pagecache.purge_everything()
+        # The specific page (the article, not its Page row) still knows where it was shown.
+        if type(instance) is not Page:
+            cdn.purge(cdn.page_paths(instance))

@@ -80,6 +80,9 @@ def purge_path(path):
     keys = [key_for(host, path, "") for host in known_hosts()]
     # The spare copy goes too: a comment hidden by a moderator must not come back in it.
     cache.delete_many(keys + [spare_key(key) for key in keys])
+    from samizdat import cdn
+
+    cdn.purge([path])
 
 
 def known_hosts():

@@ -282,6 +282,21 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "50"))
 # With the cache unreachable, rate limits let requests through rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "300"))
+# A caching proxy or CDN in front that accepts PURGE (Varnish, nginx with a purge module) is
+# told which pages changed (samizdat.cdn). Our URLs carry their language already, so
+# Wagtail must not multiply each purge by the content languages.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # What a cache cannot answer is limited per hashed client and bounded in concurrency (shield).
 # Search: per-client rate, searches at once across all app servers, how long results are

@@ -1,0 +1,146 @@
+"""Every change readers must see empties the page cache and, when one is configured, the
+caching proxy in front (a real HTTP server here, receiving Wagtail's PURGE requests)."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from comments import services
+from comments.models import Action, Comment
+from comments.tests.conftest import form_post
+from corrections.models import Correction
+from newsroom.tests.factories import make_article, news_index
+
+pytestmark = pytest.mark.django_db
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def proxy(settings):
+    """A proxy that accepts PURGE on loopback; yields the (host, path) pairs it was sent."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.purged = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.CANONICAL_BASE_URL = "https://news.example.org"
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield server.purged
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def article(homes, policy):
+    return make_article(title="Навіна пад кэшам")
+
+
+@pytest.fixture
+def policy(db):
+    from comments.models import CommentPolicy
+
+    policy = CommentPolicy.load()
+    policy.min_seconds_to_submit = 0
+    policy.save()
+    return policy
+
+
+def cached(url):
+    """Read a page twice; the second read must come from the page cache."""
+    Client().get(url)
+    response = Client().get(url)
+    assert response.get("X-Page-Cache") == "hit", url
+    return response
+
+
+def fresh(url):
+    return Client().get(url)
+
+
+def test_publishing_purges_the_article_its_lists_feeds_and_sitemaps(
+    article, proxy, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Новы загаловак"
+        article.save_revision().publish()
+    purged = {path for host, path in proxy if host == "news.example.org"}
+    assert {
+        article.url,
+        "/be/",
+        "/be/news/",
+        "/be/politics/",
+        "/be/feed/",
+        "/be/politics/feed/",
+        "/sitemap.xml",
+        "/news-sitemap.xml",
+    } <= purged
+
+
+def test_purges_reach_every_host_readers_used(article, proxy, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example.net"]
+    Client(headers={"host": "mirror.example.net"}).get(article.url)
+    proxy.clear()
+    article.save_revision().publish()
+    assert ("mirror.example.net", article.url) in proxy
+    assert ("news.example.org", article.url) in proxy
+
+
+def test_no_proxy_configured_sends_nothing(article, settings):
+    settings.WAGTAILFRONTENDCACHE = {}
+    article.save_revision().publish()  # no proxy: nothing to reach, nothing fails
+
+
+def test_moving_an_article_purges_lists(article, homes):
+    cached("/be/news/")
+    target = news_index("be")
+    article.move(target, pos="last-child")
+    assert "X-Page-Cache" not in fresh("/be/news/")
+
+
+def test_deleting_an_article_purges_it_and_its_lists(article, proxy):
+    url = article.url
+    cached(url)
+    cached("/be/")
+    article.delete()
+    assert fresh(url).status_code == 404
+    assert "Навіна пад кэшам" not in fresh("/be/").content.decode()
+    assert ("news.example.org", url) in proxy
+
+
+def test_moderated_comment_leaves_the_cached_page(
+    article, proxy, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        form_post(Client(), article, text="Каментар, які схаваюць")
+    assert "Каментар, які схаваюць" in cached(article.url).content.decode()
+    proxy.clear()
+    moderator = User.objects.create_user("moderator", password="pass-for-tests-only")
+    comment = Comment.objects.get(text="Каментар, які схаваюць")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.apply(comment, Action.HIDE, moderator)
+    assert "Каментар, які схаваюць" not in fresh(article.url).content.decode()
+    assert ("news.example.org", article.url) in proxy
+
+
+def test_new_correction_leaves_the_cached_page(article, proxy, django_capture_on_commit_callbacks):
+    cached(article.url)
+    proxy.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Correction.objects.create(article=article, text="Раней мы памылкова назвалі дату.")
+    assert "Раней мы памылкова назвалі дату." in fresh(article.url).content.decode()
+    assert ("news.example.org", article.url) in proxy
