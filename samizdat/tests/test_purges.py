@@ -10,11 +10,12 @@ from django.test import Client
 
 from comments import services
 from comments.models import Action, Comment
-from comments.tests.conftest import form_post
+from comments.tests.conftest import form_post, policy  # noqa: F401 (a fixture)
 from corrections.models import Correction
 from newsroom.tests.factories import make_article, news_index
 
-pytestmark = pytest.mark.django_db
+# Comments may be posted at once (no waiting time): comments' policy fixture.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
@@ -46,18 +47,8 @@ def proxy(settings):
 
 
 @pytest.fixture
-def article(homes, policy):
+def article(homes):
     return make_article(title="Навіна пад кэшам")
-
-
-@pytest.fixture
-def policy(db):
-    from comments.models import CommentPolicy
-
-    policy = CommentPolicy.load()
-    policy.min_seconds_to_submit = 0
-    policy.save()
-    return policy
 
 
 def cached(url):
