@@ -124,8 +124,10 @@ APPS = {
 }
 
 
-def server_command(kind, app, port):
+def server_command(kind, app, port, extra=()):
+    """The command line; extra options come after the kind's own (the last value wins)."""
     program, interface, options = SERVERS[kind]
+    options = [*options, *extra]
     target = APPS[app][interface]
     if program == "gunicorn":
         return [str(BIN / "gunicorn"), target, "-b", f"127.0.0.1:{port}", *options]
@@ -203,13 +205,13 @@ def rss_mb(pid):
     return int(match.group(1)) / 1024 if match else None
 
 
-def start_server(kind="gunicorn sync", app="site", env=None, ready_path="/robots.txt"):
+def start_server(kind="gunicorn sync", app="site", env=None, ready_path="/robots.txt", extra=()):
     """An app server on a free loopback port; returns once it answers ready_path."""
     port = free_port()
     WORK.mkdir(parents=True, exist_ok=True)
     log = WORK / f"{kind.replace(' ', '-')}-{app}-{port}.log"
     popen = subprocess.Popen(  # noqa: S603
-        server_command(kind, app, port),
+        server_command(kind, app, port, extra),
         cwd=ROOT,
         env=env or app_env(),
         stdout=log.open("wb"),
@@ -306,6 +308,8 @@ class WrkRun:
     requests: int
     non_2xx: int
     socket_errors: int
+    # Responses by status, where a wrk script prints "status <code> <count>" lines.
+    statuses: dict = field(default_factory=dict)
 
 
 def wrk_command(url, seconds, connections=16, threads=2, script=None):
@@ -348,6 +352,9 @@ def parse_wrk(output):
         requests=int(re.search(r"(\d+) requests in", output).group(1)),
         non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
         socket_errors=sum(map(int, errors.groups())) if errors else 0,
+        statuses={
+            int(code): int(n) for code, n in re.findall(r"^status (\d+) (\d+)$", output, re.M)
+        },
     )
 
 

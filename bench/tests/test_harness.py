@@ -43,6 +43,18 @@ def test_wrk_output_without_errors_counts_none():
     assert (run.non_2xx, run.socket_errors) == (0, 0)
 
 
+def test_status_lines_of_a_wrk_script_are_counted_by_status():
+    run = harness.parse_wrk(WRK_OUTPUT + "status 200 3\nstatus 429 4900\n")
+    assert run.statuses == {200: 3, 429: 4900}
+    assert harness.parse_wrk(WRK_OUTPUT).statuses == {}
+
+
+def test_extra_server_options_come_after_the_kinds_own_and_before_the_app():
+    command = harness.server_command("granian wsgi", "site", 8000, ["--blocking-threads", "64"])
+    assert command[-3:] == ["--blocking-threads", "64", "samizdat.wsgi:application"]
+    assert command.index("4") < command.index("64")
+
+
 def test_tree_steps_are_the_ones_treebeard_makes():
     for number in (1, 9, 10, 35, 36, 1295, 1296, 100_001, 36**4 - 1):
         step = tree_step(number)
