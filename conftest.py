@@ -32,12 +32,16 @@ def _clear_cache():
     from django.core.cache import cache
 
     from privacy.clients import forget_cached_salt
+    from samizdat.pagecache import forget_generation
 
-    cache.clear()
-    forget_cached_salt()
+    def forget():
+        cache.clear()
+        forget_cached_salt()
+        forget_generation()
+
+    forget()
     yield
-    cache.clear()
-    forget_cached_salt()
+    forget()
 
 
 @pytest.fixture(autouse=True)

@@ -65,6 +65,15 @@ def _remember_generation(value):
     _seen.update(value=value, until=time.monotonic() + GENERATION_SECONDS)
 
 
+def forget_generation():
+    """Drop this process's copy of the generation: the next lookup reads the shared one.
+
+    For when the shared cache was emptied (tests do it between cases); otherwise a process
+    would go on using the old number for up to a second and then switch mid-way.
+    """
+    _seen.update(value=None, until=0.0)
+
+
 def purge_everything():
     """Start a new generation: every stored page is ignored from now on."""
     try:
