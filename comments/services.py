@@ -30,11 +30,15 @@ comments_changed = Signal()
 BAN_TOKEN_TTL = 48 * 3600
 
 
-def announce_change(article_id):
-    """Readers must see the change: drop the article's cached page, tell other apps."""
+def announce_change(article_id, keep_stale=False):
+    """Readers must see the change: drop the article's cached page, tell other apps.
+
+    keep_stale when the change only adds a comment: readers arriving while the page is
+    rendered again get the copy without it rather than all rendering it at once.
+    """
     article = ArticlePage.objects.filter(pk=article_id).first()
     if article is not None:
-        pagecache.purge_path(article.url)
+        pagecache.purge_path(article.url, keep_stale=keep_stale)
     comments_changed.send(Comment, article_id=article_id)
 
 
@@ -74,7 +78,7 @@ def store(submission, verdict):
         )
         if verdict.status == Status.PUBLISHED:
             add_to_comment_count(submission.article.pk, 1)
-            transaction.on_commit(lambda: announce_change(comment.article_id))
+            transaction.on_commit(lambda: announce_change(comment.article_id, keep_stale=True))
     return comment
 
 
@@ -120,7 +124,9 @@ def apply(comment, action, moderator, note="", ban_days=0):
             created_at=timezone.now(),
         )
         refresh_comment_count(comment.article_id)
-        transaction.on_commit(lambda: announce_change(comment.article_id))
+        # An approved comment only adds to the page; any other action takes one away.
+        approved = action == Action.APPROVE
+        transaction.on_commit(lambda: announce_change(comment.article_id, keep_stale=approved))
 
 
 def ban_sender(comment, days):

@@ -21,19 +21,27 @@ class OnionLocationMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        onion = hosts.current().onion
-        if not onion or not is_page(response):
+        if not is_page(response):
             return response
-        try:
-            host, _port = split_domain_port(request.get_host())
-        except DisallowedHost:
-            return response
-        if host == onion:
+        onion = onion_location_for(request)
+        if onion:
+            response["Onion-Location"] = onion
+        else:
             # Already there: a header pointing at itself would only confuse the browser.
             del response["Onion-Location"]
-        else:
-            response["Onion-Location"] = f"http://{onion}{request.get_full_path()}"
         return response
+
+
+def onion_location_for(request):
+    """Where this page is on our onion address; None without one, or when already there."""
+    onion = hosts.current().onion
+    if not onion:
+        return None
+    try:
+        host, _port = split_domain_port(request.get_host())
+    except DisallowedHost:
+        return None
+    return None if host == onion else f"http://{onion}{request.get_full_path()}"
 
 
 def is_page(response):

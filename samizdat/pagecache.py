@@ -17,6 +17,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django_redis.exceptions import ConnectionInterrupted
@@ -28,7 +30,22 @@ MAX_HOSTS = 50
 CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
 ALLOWED_QUERY = {"page", "q", "images"}
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Onion-Location")
+# Headers a hit works out per request rather than taking from the stored page.
+NOT_STORED = {
+    "content-length", "etag", "last-modified", "cache-control", "x-page-cache", "set-cookie",
+    "onion-location", "date", "age",
+}  # fmt: skip
+# A miss renders once: the other readers of that page wait for it this long at most, in
+# steps of RENDER_POLL_SECONDS; a renderer that died frees the page after RENDER_LOCK_SECONDS.
+RENDER_WAIT_SECONDS = 2.0
+RENDER_POLL_SECONDS = 0.01
+RENDER_LOCK_SECONDS = 10
+# Stored in a page's place when its last render could not be kept (a 404, an error): the
+# next readers render it themselves at once instead of queueing behind one another.
+NOT_CACHEABLE = "not-cacheable"
+NOT_CACHEABLE_SECONDS = 5
+# Left out of a 304: it has no body.
+BODY_HEADERS = {"Content-Type", "Content-Language"}
 
 
 # Each process reads the shared generation at most once a second rather than per request:
@@ -47,9 +64,13 @@ def generation():
         value = cache.get(GENERATION_KEY)
         if value is None:
             cache.add(GENERATION_KEY, fresh_generation(), None)
-            value = cache.get(GENERATION_KEY) or 1
+            value = cache.get(GENERATION_KEY)
     except UNREACHABLE:
-        # Nothing stored can be read either; the number only has to be a number.
+        value = None
+    if value is None:
+        # Unreachable (raised, or ignored by the cache): nothing stored can be read either,
+        # so the number only has to be a number; it is not kept, so the real one is read
+        # as soon as the cache is back.
         return _seen["value"] or 1
     _remember_generation(value)
     return value
@@ -74,6 +95,12 @@ def forget_generation():
     _seen.update(value=None, until=0.0)
 
 
+@receiver(setting_changed)
+def forget_generation_of_another_cache(setting, **kwargs):
+    if setting == "CACHES":
+        forget_generation()
+
+
 def purge_everything():
     """Start a new generation: every stored page is ignored from now on."""
     try:
@@ -84,11 +111,17 @@ def purge_everything():
     _remember_generation(value)
 
 
-def purge_path(path):
-    """Drop the stored copies of one page under every host name it was served on."""
-    keys = [key_for(host, path, "") for host in known_hosts()]
-    # The spare copy goes too: a comment hidden by a moderator must not come back in it.
-    cache.delete_many(keys + [spare_key(key) for key in keys])
+def purge_path(path, keep_stale=False):
+    """Drop the stored copies of one page under every host name it was served on.
+
+    keep_stale: a new comment only adds to the page, so readers may get the copy without it
+    for the moment one of them takes to render the new one (stale_or_wait). A hidden comment
+    must not come back in any copy, so by default the spare copy goes too.
+    """
+    keys = [
+        key_for(host, path, "", scheme) for host in known_hosts() for scheme in ("http", "https")
+    ]
+    cache.delete_many(keys if keep_stale else keys + [spare_key(key) for key in keys])
     from samizdat import cdn
 
     cdn.purge([path])
@@ -104,16 +137,22 @@ def remember_host(host):
         cache.set(HOSTS_KEY, hosts | {host}, None)
 
 
-def key_for(host, path, query):
+def key_for(host, path, query, scheme="http"):
     # The host is part of the key: feeds carry absolute links to the host they were read on
-    # (mirrors), and nothing served to one mirror may send readers to another.
-    digest = hashlib.blake2b(f"{host}{path}?{query}".encode(), digest_size=16).hexdigest()
+    # (mirrors), and nothing served to one mirror may send readers to another. So is the
+    # scheme: the stored headers include HSTS only for pages read over HTTPS.
+    text = f"{scheme}://{host}{path}?{query}"
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     return f"pagecache:{generation()}:{digest}"
 
 
 def spare_key(key):
-    """Where a page's spare copy lives: served only when the page cannot be rendered."""
+    """Where a page's spare copy lives: served when the page cannot be rendered right now."""
     return f"{key}:spare"
+
+
+def render_lock_key(key):
+    return f"{key}:rendering"
 
 
 def cacheable_request(request):
@@ -131,6 +170,11 @@ def normalized_query(request):
     return "&".join(f"{k}={request.GET[k]}" for k in sorted(request.GET))
 
 
+def request_key(request):
+    """The key of a cacheable request; raises DisallowedHost for a host we do not serve."""
+    return key_for(request.get_host(), request.path, normalized_query(request), request.scheme)
+
+
 def cacheable_response(response):
     return (
         response.status_code == 200
@@ -142,80 +186,145 @@ def cacheable_response(response):
     )
 
 
+def to_store(response):
+    """What is kept of a rendered page: its bytes and every header but per-request ones.
+
+    The page cache is the outermost middleware, so these are the headers every layer below
+    added (security policy, language, Vary): a hit answers with them and runs none of it.
+    """
+    body = response.content
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
+    etag = quote_etag(hashlib.blake2b(body, digest_size=12).hexdigest())
+    return {"body": body, "headers": headers, "etag": etag, "at": http_date()}
+
+
+def hit(request, stored, fresh=True):
+    """Status, headers and body of a stored page for this request (304 when it is unchanged)."""
+    unchanged = not_modified(request, stored)
+    headers = [
+        *(header for header in stored["headers"] if not (unchanged and header[0] in BODY_HEADERS)),
+        ("ETag", stored["etag"]),
+        ("Last-Modified", stored["at"]),
+        ("X-Page-Cache", "hit" if fresh else "stale"),
+        ("Cache-Control", hit_cache_control() if fresh else "no-cache"),
+    ]
+    if not unchanged:
+        headers.append(("Content-Length", str(len(stored["body"]))))
+    onion = onion_location(request, stored)
+    if onion:
+        headers.append(("Onion-Location", onion))
+    body = b"" if unchanged or request.method == "HEAD" else stored["body"]
+    return (304 if unchanged else 200), headers, body
+
+
+def onion_location(request, stored):
+    from mirrors.middleware import onion_location_for
+
+    content_type = next((v for n, v in stored["headers"] if n == "Content-Type"), "")
+    return onion_location_for(request) if content_type.startswith("text/html") else None
+
+
+def not_modified(request, stored):
+    return stored["etag"] in request.META.get("HTTP_IF_NONE_MATCH", "")
+
+
+_hit_cache_control = {"for": None, "value": ""}
+
+
+def hit_cache_control():
+    """What mark_cacheable writes on a fresh response, worked out once per setting."""
+    seconds = (settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_STALE_SECONDS)
+    if _hit_cache_control["for"] != seconds:
+        from django.http import HttpResponse
+
+        sample = HttpResponse()
+        mark_cacheable(sample)
+        _hit_cache_control.update({"for": seconds, "value": sample["Cache-Control"]})
+    return _hit_cache_control["value"]
+
+
+def mark_cacheable(response):
+    # Shared caches (CDN, nginx) may keep the page; browsers revalidate every time (a
+    # cheap 304), so a reader coming back after commenting sees the new comment.
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=settings.PAGE_CACHE_SECONDS,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+    )
+
+
+def stored_response(request, stored, fresh=True):
+    from django.http import HttpResponse
+
+    status, headers, body = hit(request, stored, fresh)
+    response = HttpResponse(body, status=status)
+    del response["Content-Type"]
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
 class PageCacheMiddleware:
+    """The outermost middleware: a hit is answered before anything else runs.
+
+    A miss renders once however many readers ask at the same moment (stale_or_wait): a
+    breaking story purged by each new comment must not be rendered by every reader at once.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
-        host = request.get_host()
-        key = key_for(host, request.path, normalized_query(request))
-        stored = cache.get(key)
-        if stored is not None:
-            return self.from_store(request, stored)
+        key = request_key(request)
         request.page_cache_key = key
+        stored = cache.get(key)
+        if stored == NOT_CACHEABLE:
+            return self.render(request, key)
+        if stored is not None:
+            return stored_response(request, stored)
+        return self.stale_or_wait(request, key)
+
+    def stale_or_wait(self, request, key):
+        """One reader renders the page; the others get its last copy or wait for the new one."""
+        waited_until = time.monotonic() + RENDER_WAIT_SECONDS
+        while True:
+            # None: the cache is unreachable, so nobody can be rendering for us.
+            if cache.add(render_lock_key(key), 1, RENDER_LOCK_SECONDS) in (True, None):
+                try:
+                    return self.render(request, key)
+                finally:
+                    cache.delete(render_lock_key(key))
+            spare = cache.get(spare_key(key))
+            if spare is not None:
+                return stored_response(request, spare, fresh=False)
+            if time.monotonic() > waited_until:
+                return self.render(request, key)
+            time.sleep(RENDER_POLL_SECONDS)
+            stored = cache.get(key)
+            if stored == NOT_CACHEABLE:
+                return self.render(request, key)
+            if stored is not None:
+                return stored_response(request, stored)
+
+    def render(self, request, key):
         response = self.get_response(request)
         if cacheable_response(response):
-            remember_host(host)
-            stored = self.to_store(response)
+            remember_host(request.get_host())
+            stored = to_store(response)
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             # A spare copy outlives the fresh one for the time a CDN may serve a stale page:
             # if the database fails, readers get this rather than an error (spare_response).
             spare_seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
             cache.set(spare_key(key), stored, spare_seconds)
-            self.mark_cacheable(response)
-        return response
-
-    @staticmethod
-    def to_store(response):
-        body = response.content
-        etag = quote_etag(hashlib.blake2b(body, digest_size=12).hexdigest())
-        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        response["ETag"] = etag
-        return {"body": body, "headers": headers, "etag": etag, "at": http_date()}
-
-    @staticmethod
-    def mark_cacheable(response):
-        # Shared caches (CDN, nginx) may keep the page; browsers revalidate every time (a
-        # cheap 304), so a reader coming back after commenting sees the new comment.
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            s_maxage=settings.PAGE_CACHE_SECONDS,
-            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
-        )
-
-    @classmethod
-    def from_store(cls, request, stored):
-        from django.http import HttpResponse, HttpResponseNotModified
-
-        if stored["etag"] in request.META.get("HTTP_IF_NONE_MATCH", ""):
-            response = HttpResponseNotModified()
+            response["ETag"] = stored["etag"]
+            mark_cacheable(response)
         else:
-            response = HttpResponse(b"" if request.method == "HEAD" else stored["body"])
-            for name, value in stored["headers"].items():
-                response[name] = value
-        response["ETag"] = stored["etag"]
-        response["Last-Modified"] = stored["at"]
-        response["X-Page-Cache"] = "hit"
-        response["Cache-Control"] = cls.hit_cache_control()
+            cache.set(key, NOT_CACHEABLE, NOT_CACHEABLE_SECONDS)
         return response
-
-    _hit_cache_control = (None, "")
-
-    @classmethod
-    def hit_cache_control(cls):
-        """What mark_cacheable writes on a fresh response, worked out once per setting."""
-        seconds = (settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_STALE_SECONDS)
-        if cls._hit_cache_control[0] != seconds:
-            from django.http import HttpResponse
-
-            sample = HttpResponse()
-            cls.mark_cacheable(sample)
-            cls._hit_cache_control = (seconds, sample["Cache-Control"])
-        return cls._hit_cache_control[1]
 
 
 def spare_response(request):
@@ -228,7 +337,49 @@ def spare_response(request):
     stored = cache.get(spare_key(key)) if key else None
     if stored is None:
         return None
-    response = PageCacheMiddleware.from_store(request, stored)
+    response = stored_response(request, stored)
     response["Cache-Control"] = "no-store"
     response["X-Page-Cache"] = "spare"
     return response
+
+
+class HitsFirst:
+    """WSGI wrapper answering page-cache hits before Django builds its request and response.
+
+    The same lookup as PageCacheMiddleware, without the handler, its signals and the
+    middleware calls: a hit then costs a cache read and a list of headers. Anything but a
+    hit (a miss, an editor, a POST) goes on to Django, where the middleware does the rest.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        found = self.lookup(environ)
+        if found is None:
+            return self.application(environ, start_response)
+        status, headers, body = hit(*found)
+        start_response(STATUS_LINES[status], headers)
+        return [body]
+
+    @staticmethod
+    def lookup(environ):
+        """(request, stored page) for a hit, else None."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+            return None
+        from django.core.exceptions import DisallowedHost
+        from django.core.handlers.wsgi import WSGIRequest
+
+        request = WSGIRequest(environ)
+        if not cacheable_request(request):
+            return None
+        try:
+            stored = cache.get(request_key(request))
+        except DisallowedHost:
+            return None  # Django answers it with a 400
+        if stored is None or stored == NOT_CACHEABLE:
+            return None
+        return request, stored
+
+
+STATUS_LINES = {200: "200 OK", 304: "304 Not Modified"}

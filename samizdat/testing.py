@@ -157,3 +157,33 @@ def database_unreachable():
     finally:
         connection.close()
         connection.settings_dict["PORT"] = saved
+
+
+class RecordingApp:
+    """Stands for Django's WSGI handler: records what HitsFirst passed on."""
+
+    def __init__(self):
+        self.passed = []
+
+    def __call__(self, environ, start_response):
+        self.passed.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"rendered by Django"]
+
+
+def through(application, path, method="GET", **headers):
+    """Call a WSGI application as an app server would; returns (status, headers, body)."""
+    from django.test import RequestFactory
+
+    request = getattr(RequestFactory(), method.lower())(path, headers=headers)
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=status, headers=response_headers)
+
+    body = b"".join(application(request.environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def header_set(headers):
+    return {(name.lower(), value) for name, value in headers}

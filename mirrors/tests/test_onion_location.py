@@ -3,6 +3,8 @@
 import pytest
 
 from mirrors.models import Kind
+from samizdat.pagecache import HitsFirst
+from samizdat.testing import RecordingApp, header_set, through
 
 from .conftest import CDN, MAIN, MIRROR, ONION, configure
 
@@ -74,3 +76,32 @@ def test_cached_pages_follow_a_new_onion_address_at_once(
     assert response["X-Page-Cache"] == "hit"
     assert response["Onion-Location"] == f"http://{OTHER_ONION}/be/"
     assert "Onion-Location" not in client.get("/be/", headers={"host": OTHER_ONION})
+
+
+def test_the_onion_header_names_the_readers_own_path_and_host(
+    client, homes, mirrored, django_app, django_capture_on_commit_callbacks
+):
+    client.get("/be/news/?page=2", headers={"host": MIRROR})
+    status, headers, _ = through(HitsFirst(django_app), "/be/news/?page=2", host=MIRROR)
+    assert ("onion-location", f"http://{ONION}/be/news/?page=2") in header_set(headers)
+    client.get("/be/news/?page=2", headers={"host": ONION})
+    _, headers, _ = through(HitsFirst(django_app), "/be/news/?page=2", host=ONION)
+    assert "onion-location" not in {name.lower() for name, _ in headers}
+    assert django_app.passed == []
+
+
+def test_a_new_mirror_configuration_is_followed_by_the_hit_path(
+    client, homes, mirrored, django_app, django_capture_on_commit_callbacks
+):
+    client.get("/be/", headers={"host": MIRROR})
+    other = "other" + "c" * 51 + ".onion"
+    configure(
+        (MIRROR, Kind.MIRROR), (other, Kind.ONION), capture=django_capture_on_commit_callbacks
+    )
+    _, headers, _ = through(HitsFirst(django_app), "/be/", host=MIRROR)
+    assert ("onion-location", f"http://{other}/be/") in header_set(headers)
+
+
+@pytest.fixture
+def django_app():
+    return RecordingApp()

@@ -65,17 +65,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a hit is answered with the headers stored from the layers below, which it
+    # does not run again (pagecache.to_store).
+    "samizdat.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Headers for every response, cached or not, come before the page cache.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samizdat.middleware.SitePolicyCSPMiddleware",  # django-csp's, policy built once
     "samizdat.middleware.PermissionsPolicyMiddleware",
     "samizdat.middleware.BodySizeLimitMiddleware",
     "shield.middleware.ShieldMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above the page cache, so cached pages get the header of the host they are served on.
+    # Per host and path; a page-cache hit works it out again (pagecache.hit_headers).
     "mirrors.middleware.OnionLocationMiddleware",
-    "samizdat.pagecache.PageCacheMiddleware",
     "samizdat.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samizdat.middleware.ReaderLocaleMiddleware",

@@ -1,0 +1,101 @@
+"""HitsFirst: the app server's hits answered before Django, exactly as the middleware would."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from newsroom.tests.factories import make_article
+from samizdat.pagecache import HitsFirst
+from samizdat.testing import RecordingApp, header_set, through
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(homes):
+    return make_article(title="Хуткі адказ з кэша")
+
+
+@pytest.fixture
+def django():
+    return RecordingApp()
+
+
+def test_a_hit_is_answered_before_django_with_the_middlewares_bytes_and_headers(article, django):
+    Client().get(article.url)  # stores the page
+    from_middleware = Client().get(article.url)
+    assert from_middleware["X-Page-Cache"] == "hit"
+
+    status, headers, body = through(HitsFirst(django), article.url)
+
+    assert django.passed == []
+    assert status == "200 OK"
+    assert body == from_middleware.content
+    assert header_set(headers) == header_set(from_middleware.items())
+    names = {name.lower() for name, _ in headers}
+    for security in ("content-security-policy", "x-frame-options", "referrer-policy"):
+        assert security in names
+    assert ("content-length", str(len(body))) in header_set(headers)
+
+
+@pytest.mark.parametrize("url", ["/be/", "/be/news/?page=2", "/be/feed/", "/be/lite/"])
+def test_lists_and_feeds_are_answered_the_same_way(article, django, url):
+    Client().get(url)
+    from_middleware = Client().get(url)
+    status, headers, body = through(HitsFirst(django), url)
+    assert (status, body) == ("200 OK", from_middleware.content)
+    assert header_set(headers) == header_set(from_middleware.items())
+    assert django.passed == []
+
+
+def test_conditional_and_head_requests(article, django):
+    etag = Client().get(article.url)["ETag"]
+    status, headers, body = through(HitsFirst(django), article.url, if_none_match=etag)
+    assert status == "304 Not Modified" and body == b""
+    assert ("etag", etag) in header_set(headers)
+    assert "content-type" not in {name.lower() for name, _ in headers}
+
+    status, headers, body = through(HitsFirst(django), article.url, method="HEAD")
+    assert status == "200 OK" and body == b""
+    assert django.passed == []
+
+
+def test_everything_but_a_hit_goes_on_to_django(article, django):
+    Client().get(article.url)
+    editor = User.objects.create_superuser("desk", password="pass-for-tests-only")
+    signed_in = Client()
+    signed_in.force_login(editor)
+    session = signed_in.cookies["sessionid"].value
+
+    hits_first = HitsFirst(django)
+    through(hits_first, "/be/never-read/")  # a miss
+    through(hits_first, article.url, method="POST")
+    through(hits_first, article.url + "?utm_source=x")  # a query the cache does not keep
+    through(hits_first, article.url, cookie=f"sessionid={session}")
+    through(hits_first, article.url, host="attacker.example")  # Django answers it with a 400
+    assert django.passed == ["/be/never-read/"] + [article.url] * 4
+
+
+def test_a_purge_reaches_the_hit_path_at_once(article, django):
+    Client().get(article.url)
+    article.title = "Загаловак пасля праўкі"
+    article.save_revision().publish()
+    hits_first = HitsFirst(django)
+    through(hits_first, article.url)
+    assert django.passed == [article.url]
+    assert "Загаловак пасля праўкі" in Client().get(article.url).content.decode()
+    _, _, body = through(hits_first, article.url)
+    assert "Загаловак пасля праўкі" in body.decode()
+
+
+def test_the_app_server_is_given_the_hit_path(settings):
+    from samizdat import wsgi
+
+    assert isinstance(wsgi.application, HitsFirst)
+
+
+def test_off_when_the_page_cache_is_off(article, django, settings):
+    Client().get(article.url)
+    settings.PAGE_CACHE_SECONDS = 0
+    through(HitsFirst(django), article.url)
+    assert django.passed == [article.url]
