@@ -30,13 +30,14 @@ comments_changed = Signal()
 BAN_TOKEN_TTL = 48 * 3600
 
 
-def announce_change(article_id, keep_stale=False):
+def announce_change(article_id, keep_stale=False, article=None):
     """Readers must see the change: drop the article's cached page, tell other apps.
 
     keep_stale when the change only adds a comment: readers arriving while the page is
     rendered again get the copy without it rather than all rendering it at once.
     """
-    article = ArticlePage.objects.filter(pk=article_id).first()
+    if article is None:
+        article = ArticlePage.objects.filter(pk=article_id).first()
     if article is not None:
         pagecache.purge_path(article.url, keep_stale=keep_stale)
     comments_changed.send(Comment, article_id=article_id)
@@ -78,7 +79,10 @@ def store(submission, verdict):
         )
         if verdict.status == Status.PUBLISHED:
             add_to_comment_count(submission.article.pk, 1)
-            transaction.on_commit(lambda: announce_change(comment.article_id, keep_stale=True))
+            article = submission.article  # loaded by the view: its URL needs no query
+            transaction.on_commit(
+                lambda: announce_change(article.pk, keep_stale=True, article=article)
+            )
     return comment
 
 

@@ -87,12 +87,43 @@ def _remember_generation(value):
 
 
 def forget_generation():
-    """Drop this process's copy of the generation: the next lookup reads the shared one.
+    """Drop this process's copies of the generation and of pages: read the shared ones.
 
     For when the shared cache was emptied (tests do it between cases); otherwise a process
     would go on using the old number for up to a second and then switch mid-way.
     """
     _seen.update(value=None, until=0.0)
+    forget_local_pages()
+
+
+# Each process keeps the pages it served in the last second, so a story read thousands of
+# times a second costs one shared-cache read per second per process, not one per reader. A
+# purge made in this process drops its copies at once; one made in another process is seen
+# within the second, as a new generation is. A few pages are enough: the ones being read.
+LOCAL_SECONDS = 1.0
+LOCAL_PAGES = 32
+_local_pages = {}
+
+
+def stored_page(key):
+    """The stored page (or NOT_CACHEABLE) under key: this process's copy, or the shared one."""
+    now = time.monotonic()
+    local = _local_pages.get(key)
+    if local is not None and now < local[1]:
+        return local[0]
+    stored = cache.get(key)
+    if stored is not None and stored != NOT_CACHEABLE:
+        if len(_local_pages) >= LOCAL_PAGES:
+            _local_pages.clear()  # the pages read now come back within a second
+        _local_pages[key] = (stored, now + LOCAL_SECONDS)
+    return stored
+
+
+def forget_local_pages(keys=None):
+    if keys is None:
+        _local_pages.clear()
+    for key in keys or ():
+        _local_pages.pop(key, None)
 
 
 @receiver(setting_changed)
@@ -122,6 +153,7 @@ def purge_path(path, keep_stale=False):
         key_for(host, path, "", scheme) for host in known_hosts() for scheme in ("http", "https")
     ]
     cache.delete_many(keys if keep_stale else keys + [spare_key(key) for key in keys])
+    forget_local_pages(keys)
     from samizdat import cdn
 
     cdn.purge([path])
@@ -281,7 +313,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = request_key(request)
         request.page_cache_key = key
-        stored = cache.get(key)
+        stored = stored_page(key)
         if stored == NOT_CACHEABLE:
             return self.render(request, key)
         if stored is not None:
@@ -374,7 +406,7 @@ class HitsFirst:
         if not cacheable_request(request):
             return None
         try:
-            stored = cache.get(request_key(request))
+            stored = stored_page(request_key(request))
         except DisallowedHost:
             return None  # Django answers it with a 400
         if stored is None or stored == NOT_CACHEABLE:

@@ -1,5 +1,7 @@
 """HitsFirst: the app server's hits answered before Django, exactly as the middleware would."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -99,3 +101,45 @@ def test_off_when_the_page_cache_is_off(article, django, settings):
     settings.PAGE_CACHE_SECONDS = 0
     through(HitsFirst(django), article.url)
     assert django.passed == [article.url]
+
+
+def test_a_hot_page_is_read_from_the_shared_cache_once_a_second_per_process(
+    article, django, monkeypatch
+):
+    from django.core.cache import cache
+
+    from samizdat import pagecache
+
+    Client().get(article.url)
+    pagecache.forget_local_pages()
+    reads = []
+    real_get = cache.get
+
+    def counted_get(*args, **kwargs):
+        reads.append(args)
+        return real_get(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    hits_first = HitsFirst(django)
+    for _ in range(50):
+        assert through(hits_first, article.url)[0] == "200 OK"
+    assert len(reads) == 1
+    assert django.passed == []
+
+
+def test_another_processs_new_copy_is_served_within_the_second(article, django, monkeypatch):
+    from django.core.cache import cache
+
+    from samizdat import pagecache
+
+    monkeypatch.setattr(pagecache, "LOCAL_SECONDS", 0.2)
+    Client().get(article.url)
+    hits_first = HitsFirst(django)
+    _, _, before = through(hits_first, article.url)
+    key = pagecache.key_for("testserver", article.url, "")
+    newer = {**cache.get(key), "body": b"<p>rendered by another app server</p>"}
+    cache.set(key, newer)  # what another process stores after its own purge and render
+
+    assert through(hits_first, article.url)[2] == before
+    time.sleep(0.25)
+    assert through(hits_first, article.url)[2] == newer["body"]
