@@ -1,4 +1,4 @@
-"""Archive search: Wagtail's search backend over folded text, with highlighted results.
+"""Archive search: articles holding every folded word, newest first, with highlights.
 
 Belarusian and Russian spell many words alike but for a few letters (ў/у, і/и, ё/е), and
 readers type either, often without ё. Text is indexed and queried in a folded form that
