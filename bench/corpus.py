@@ -396,7 +396,8 @@ class Filler:
                 copy.write_row(row)
 
     def tags_bylines_search(self):
-        """Tags and search entries as the template's; bylines from the whole staff."""
+        """Tags and search entries (Wagtail's and the articles' own) as the template's;
+        bylines from the whole staff."""
         self.sql(
             "CREATE TEMP TABLE corpus_plan (page_id int, template_id int, language text,"
             " published timestamptz, n int)"
@@ -427,6 +428,11 @@ class Filler:
             "JOIN wagtailsearch_indexentry e ON e.object_id = c.template_id::text "
             "AND e.content_type_id = %s",
             [self.article_type],
+        )
+        self.sql(
+            "INSERT INTO newsroom_articlesearchentry (article_id, vector) "
+            "SELECT c.page_id, s.vector FROM corpus_plan c "
+            "JOIN newsroom_articlesearchentry s ON s.article_id = c.template_id"
         )
 
     def comment_rows(self):

@@ -13,7 +13,7 @@ from shield.refusals import Refused, TooOften, refusal_response
 from shield.slots import slot
 
 from .models import ArticlePage
-from .search import MAX_QUERY, page_number, query_terms, results_key, results_page, shield_options
+from .search import MAX_QUERY, query_terms, read_position, results_key, results_page, shield_options
 
 
 def search(request):
@@ -34,12 +34,14 @@ def shielded_results(request, terms):
     if wait:
         raise TooOften(wait)
     language = translation.get_language()
-    page = page_number(request.GET.get("page"))
-    key = results_key(language, terms, page, pagecache.generation())
-    return answer_once(key, lambda: run_search(request, language, terms, page), **shield_options())
+    position = read_position(request.GET)
+    key = results_key(language, terms, position, pagecache.generation())
+    return answer_once(
+        key, lambda: run_search(request, language, terms, position), **shield_options()
+    )
 
 
-def run_search(request, language, terms, page):
+def run_search(request, language, terms, position):
     """The database search itself: a few at a time site-wide, stopped at its deadline."""
     with (
         slot("search", settings.SEARCH_CONCURRENCY),
@@ -47,4 +49,4 @@ def run_search(request, language, terms, page):
     ):
         locale = Locale.objects.get(language_code=language)
         articles = ArticlePage.objects.published().filter(locale=locale)
-        return results_page(articles, terms, page, request)
+        return results_page(articles, terms, position, request)

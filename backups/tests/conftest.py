@@ -87,8 +87,8 @@ def table_dump(alias):
     """Every row of every model in the app registry, per model, ordered by primary key."""
     dump = {}
     for model in apps.get_models(include_auto_created=True):
-        if model._meta.proxy or not model._meta.managed:
-            continue
+        if not model._meta.can_migrate(alias):
+            continue  # a proxy, not managed, or made for another database vendor
         dump[model._meta.label] = list(
             model._base_manager.using(alias).order_by("pk").values_list()
         )

@@ -66,17 +66,6 @@ def test_odd_queries_get_a_friendly_page(client, archive, query):
     assert "<script>alert" not in response.content.decode()
 
 
-def test_results_are_paginated(client, homes, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        for number in range(25):
-            make_article(title=f"Паводка нумар {number}")
-    first = titles(client, "/be/search/?q=паводка")
-    assert first.count("<mark>Паводка</mark> нумар") == 20
-    assert "page=2" in first
-    second = titles(client, "/be/search/?q=паводка&page=2")
-    assert second.count("<mark>Паводка</mark> нумар") == 5
-
-
 def test_unpublished_articles_are_not_found(client, archive, django_capture_on_commit_callbacks):
     archive.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
