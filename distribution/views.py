@@ -11,7 +11,7 @@ SITEMAPS = {"pages": PagesSitemap}
 
 @require_GET
 def sitemap(request):
-    """The sitemap; past 50,000 URLs, an index of its numbered parts (?p=N)."""
+    """The sitemap; past PagesSitemap.limit URLs, an index of its numbered parts (?p=N)."""
     pages = PagesSitemap().paginator.num_pages
     if pages > 1 and "p" not in request.GET:
         parts = [canonical_url(f"/sitemap.xml?p={number}") for number in range(1, pages + 1)]

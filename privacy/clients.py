@@ -20,6 +20,9 @@ SALT_LIFETIME = timedelta(hours=48)
 BAN_PERIOD = timedelta(days=30)
 EPOCH = date(2026, 1, 1)
 _salt_cache: dict = {}
+# Of each kind, the newest two: today's and yesterday's day, this ban period and the last.
+# destroy_old_salts runs in the worker process; the app servers forget old secrets here.
+SALTS_KEPT = 2
 
 
 def today():
@@ -40,7 +43,15 @@ def _salt(model, field, start):
     if salt is None:
         salt = _create_salt(model, field, start)
     _salt_cache[key] = salt
+    _forget_older_salts(model.__name__)
     return salt
+
+
+def _forget_older_salts(kind):
+    # list(): other threads may add a salt meanwhile; pop(): or forget one first.
+    held = sorted(key for key in list(_salt_cache) if key[0] == kind)
+    for key in held[:-SALTS_KEPT]:
+        _salt_cache.pop(key, None)
 
 
 def _create_salt(model, field, start):

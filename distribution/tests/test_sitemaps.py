@@ -4,7 +4,9 @@ from datetime import datetime, timedelta
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.db.models.signals import post_init
 from django.utils import timezone
+from wagtail.models import Page
 
 from distribution.sitemaps import PagesSitemap
 from newsroom.models import ArticlePage
@@ -74,6 +76,61 @@ def test_large_sitemaps_become_an_index(client, story, settings, monkeypatch):
     assert len(parts) >= 3
     second = xml(client, "/sitemap.xml?p=2")
     assert 0 < len(second.findall("s:url", NS)) <= 10
+
+
+def sitemap_links(client, parts):
+    """Each URL of every part, with the hreflang alternates it lists."""
+    links = {}
+    for number in range(1, parts + 1):
+        for url in xml(client, f"/sitemap.xml?p={number}").findall("s:url", NS):
+            links[url.find("s:loc", NS).text] = {
+                link.get("href") for link in url.findall("x:link", NS)
+            }
+    return links
+
+
+def test_alternates_reach_translations_in_other_parts(client, story, settings, monkeypatch):
+    settings.ALLOWED_HOSTS = ["*"]
+    monkeypatch.setattr(PagesSitemap, "limit", 2)  # the translations land in other parts
+    parts = len(xml(client, "/sitemap.xml").findall("s:sitemap", NS))
+    links = sitemap_links(client, parts)
+    group = links[f"{MAIN}{story.url}"]
+    assert len(group) == 3
+    for member in group:
+        assert links[member] == group
+
+
+class PagesLoaded:
+    """Counts the page objects built while it is active."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            self.count += 1
+
+    def __enter__(self):
+        post_init.connect(self, weak=False)
+        return self
+
+    def __exit__(self, *exc):
+        post_init.disconnect(self)
+
+
+def test_a_part_loads_its_own_pages_not_the_archive(client, story, settings, monkeypatch):
+    settings.ALLOWED_HOSTS = ["*"]
+    for number in range(12):
+        make_article(title=f"Архіўная навіна {number}")
+    monkeypatch.setattr(PagesSitemap, "limit", 4)
+    pages = Page.objects.live().filter(depth__gt=1).count()
+    with PagesLoaded() as index:
+        xml(client, "/sitemap.xml")
+    with PagesLoaded() as part:
+        assert len(xml(client, "/sitemap.xml?p=2").findall("s:url", NS)) == 4
+    assert index.count == 0  # the index counts in SQL
+    # Four pages and at most three translations of each: not the whole archive.
+    assert 4 <= part.count <= 4 + 4 * 3 < pages
 
 
 def test_news_sitemap_follows_the_google_news_rules(client, homes, settings):

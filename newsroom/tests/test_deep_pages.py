@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -60,3 +61,20 @@ def test_bad_page_numbers_still_fall_back(client, seven_articles, monkeypatch):
         assert response.status_code == 200
     assert re.findall(r"Навіна (\d+)</a>", client.get("/be/news/?page=abc").content.decode()) \
         == re.findall(r"Навіна (\d+)</a>", first)  # fmt: skip
+
+
+def test_the_pages_first_keys_leave_the_database_alone(seven_articles, monkeypatch):
+    """Only each page's first key is fetched, not every key of the list (memory per worker)."""
+    fetched = []
+
+    def fetchmany(self, size=1):
+        rows = self.cursor.fetchmany(size)
+        fetched.append(len(rows))
+        return rows
+
+    listed = ArticlePage.objects.published().newest_first()
+    monkeypatch.setattr(CursorWrapper, "fetchmany", fetchmany, raising=False)
+    anchors = models.RememberedCountPaginator(listed, 2, "test-list").page_anchors()
+    monkeypatch.undo()
+    assert anchors == list(listed.values_list("sort_date", "pk"))[::2]
+    assert sum(fetched) == len(anchors) == 4

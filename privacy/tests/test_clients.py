@@ -73,3 +73,15 @@ def test_ban_token_outlives_the_daily_hash_but_not_two_periods():
     with time_machine.travel(NOON + timedelta(days=61), tick=False):
         destroy_old_salts()
         assert token not in ban_tokens(reader())
+
+
+def test_an_app_server_keeps_no_secret_the_worker_destroyed():
+    with time_machine.travel(NOON, tick=False):
+        first = client_hash(reader(), "readership")
+    for days in (1, 2, 3):
+        with time_machine.travel(NOON + timedelta(days=days), tick=False):
+            client_hash(reader(), "readership")
+    # The worker is another process: it destroys the rows, not this process's copies.
+    DailySalt.objects.filter(day__lt=(NOON + timedelta(days=2)).date()).delete()
+    with time_machine.travel(NOON, tick=False):
+        assert client_hash(reader(), "readership") != first
