@@ -58,7 +58,9 @@ def remembered_page(request, site, path):
 
 def route_key(site, path):
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
-    return f"route:{site.pk}:{digest}"
+    # Not "route:", which held (model, pk) pairs: processes still running the code that
+    # stored those share the cache with these during a deploy.
+    return f"route-page:{site.pk}:{digest}"
 
 
 def find_page(site, path):
