@@ -38,9 +38,8 @@ def _site_id(request):
 
 
 def _language_links(request, translation_key):
-    homes = {
-        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
-    }
+    # Shared by every page of the site, so looked up once per generation, not per article.
+    homes = edition.remember(f"home-urls:{_site_id(request)}", lambda: _home_urls(request))
     translations = {}
     if translation_key:
         for other in (
@@ -52,18 +51,18 @@ def _language_links(request, translation_key):
             translations[other.locale.language_code] = other
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        if code not in translations and code not in homes:
             continue
+        url = translations[code].get_url(request) if code in translations else homes[code]
         links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": target.get_url(request),
-                "is_translation": code in translations,
-            }
+            {"code": code, "name": name, "url": url, "is_translation": code in translations}
         )
     return links
+
+
+def _home_urls(request):
+    homes = HomePage.objects.live().select_related("locale")
+    return {home.locale.language_code: home.get_url(request) for home in homes}
 
 
 @register.inclusion_tag("newsroom/components/navigation.html", takes_context=True)
