@@ -5,10 +5,18 @@ Against a database with the demo newsroom (`manage.py load_demo`), e.g.:
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python -m bench.render_profile render
     ... -m bench.render_profile hit          # a cache hit vs a bare view with the same bytes
     ... -m bench.render_profile render --profile   # cProfile of the article renders
+    ... -m bench.render_profile distinct     # first renders of many different articles
 
 Requests go through Django's WSGI handler with the full middleware stack, as an app
 server would call it. Prints the median and p90 of each page in milliseconds and the
 SQL queries of one render.
+
+`render` repeats one article, so from its second render on the parts kept until the next
+publication (remembered routes, fragments) come from the cache: the figure of a page whose
+cached copy a comment just purged. `distinct` renders up to --articles different articles,
+each once per cache generation (a new one starts before every round, as a publication
+would): the figure of the first renders after a publication, which no per-article cache
+can flatter.
 """
 
 import argparse
@@ -123,6 +131,35 @@ def render(runs, profile):
             print(out.getvalue())
 
 
+def distinct(count, rounds):
+    """Each article's first render in its generation, many different articles."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.utils import override_settings
+
+    from newsroom.models import ArticlePage
+    from samizdat import pagecache
+
+    urls = [article.url for article in ArticlePage.objects.published().newest_first()[:count]]
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        handler = WSGIHandler()
+        call(handler, environ_for(urls[0]))  # warm: templates loaded, renditions made
+        cpu, queries = [], []
+        for _ in range(rounds):
+            pagecache.purge_everything()
+            for url in urls:
+                environ = environ_for(url)
+                cpu += timed(handler, environ, 1)[1]
+                queries.append(queries_of(handler, environ))  # the second render's queries
+        pagecache.purge_everything()
+        first_queries = [queries_of(handler, environ_for(url)) for url in urls]
+        median, p90 = summary(cpu)
+        print(
+            f"{len(urls)} articles x {rounds} generations: first render cpu median"
+            f" {median:6.2f} ms p90 {p90:6.2f}; queries (median) of a first render"
+            f" {statistics.median(first_queries)}, of the next {statistics.median(queries)}"
+        )
+
+
 def bare_urlconf(body, content_type):
     """A URLconf whose one view returns the given bytes and nothing else."""
     import types
@@ -181,14 +218,17 @@ def hit(runs, rounds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["render", "hit"])
+    parser.add_argument("mode", choices=["render", "hit", "distinct"])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--articles", type=int, default=200, help="for distinct")
     args = parser.parse_args()
     setup()
     if args.mode == "render":
         render(args.runs, args.profile)
+    elif args.mode == "distinct":
+        distinct(args.articles, args.rounds)
     else:
         hit(args.runs * 5, args.rounds)
 

@@ -7,3 +7,34 @@ class CommentsConfig(AppConfig):
 
     name = "comments"
     verbose_name = _("Comments")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import CommentPolicy, DiscussionSwitch
+
+        # Pages show what these decide (how many comments, whether the form is open), and
+        # article renders remember them until the next publication (newsroom.edition).
+        for model in (CommentPolicy, DiscussionSwitch):
+            uid = f"comments-{model._meta.model_name}"
+            post_save.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-saved")
+            post_delete.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-deleted")
+
+
+def purge_pages(sender, created=False, **kwargs):
+    """A new page-cache generation now, and again once the change is committed.
+
+    Now, so this process's next render shows it; after the commit, so that nothing
+    rendered in between from the old rows is kept under the new generation.
+    """
+    from django.db import transaction
+
+    from .models import CommentPolicy
+
+    if created and sender is CommentPolicy:
+        return  # made by CommentPolicy.load() with the defaults that pages already follow
+
+    from samizdat import pagecache
+
+    pagecache.purge_everything()
+    transaction.on_commit(pagecache.purge_everything)

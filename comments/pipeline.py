@@ -162,13 +162,15 @@ def run(sub):
 def switch_is_on(article, flag):
     """An editors' switch on the article itself or on its section (one query per article)."""
     if not hasattr(article, "_discussion_switches"):
-        pages = [article.pk] + ([article.section_id] if article.section_id else [])
-        article._discussion_switches = list(
-            DiscussionSwitch.objects.filter(page_id__in=pages).values(
-                "comments_closed", "premoderated"
-            )
-        )
+        article._discussion_switches = discussion_switches(article)
     return any(switch[flag] for switch in article._discussion_switches)
+
+
+def discussion_switches(article):
+    pages = [article.pk] + ([article.section_id] if article.section_id else [])
+    return list(
+        DiscussionSwitch.objects.filter(page_id__in=pages).values("comments_closed", "premoderated")
+    )
 
 
 def discussion_closed(article, policy, now=None):

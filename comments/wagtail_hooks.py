@@ -10,6 +10,7 @@ from wagtail.admin.menu import LinkMenuItemComponent, MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsroom import edition
 from newsroom.models import ArticlePage
 
 from . import admin_urls, pipeline
@@ -21,7 +22,12 @@ def comments_under_article(context):
     article = context.get("page")
     if not isinstance(article, ArticlePage):
         return ""
-    policy = CommentPolicy.load(request_or_site=context.get("request"))
+    # Editors' settings, kept until the next publication or until they change (apps.py).
+    policy = edition.remember("comment-policy", CommentPolicy.load)
+    article._discussion_switches = edition.remember(
+        f"discussion-switches:{article.pk}:{article.section_id}",
+        lambda: pipeline.discussion_switches(article),
+    )
     comments = list(
         Comment.objects.published()
         .filter(article=article)

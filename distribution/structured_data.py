@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
+from newsroom import edition
+
 from .canonical import canonical_url
 
 JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -47,9 +49,14 @@ def news_article(article, image_url):
 
 
 def social_image(article):
-    if not article.lead_image:
+    if not article.lead_image_id:
         return None
-    return canonical_url(article.lead_image.get_rendition(SOCIAL_IMAGE).url)
+    # Remembered until the next publication or photo edit: looking the rendition up cost a
+    # query per render once the article's photos come from the fragment cache.
+    return edition.remember(
+        f"social-image:{article.lead_image_id}",
+        lambda: canonical_url(article.lead_image.get_rendition(SOCIAL_IMAGE).url),
+    )
 
 
 def head_tags(page):

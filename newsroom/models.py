@@ -34,6 +34,8 @@ SEARCHED_FIELDS = {"title", "lede", "body"}
 
 # An edit published this long after the article is shown to readers as an update.
 UPDATE_GRACE = timedelta(minutes=5)
+# Headlines in an article's "Latest news".
+LATEST_SHOWN = 8
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -442,15 +444,55 @@ class ArticlePage(ReaderPage):
         else:
             context["parent_url"] = edition.url_of_path(request, self.path[: -self.steplen])
             context["tag_names"] = self.remember_bylines_and_tags()
-        prefetch_renditions([self.lead_image, *body_images(self.body)])
-        context["latest"] = list(
-            ArticlePage.objects.filter(locale=self.locale)
-            .published()
-            .exclude(pk=self.pk)
-            .newest_first()
-            .for_listing()[:8]
-        )
+        latest = [article for article in self.latest_in_edition() if article.pk != self.pk]
+        context["latest"] = latest[:LATEST_SHOWN]
+        refresh_between_publications([self, *context["latest"]])
+        # The list's HTML is kept for as long as these articles and their counts stay.
+        context["latest_key"] = " ".join(f"{a.pk}:{a.comment_count}" for a in context["latest"])
         return context
+
+    def prefetch_renditions(self):
+        """Renditions of the lead photo and the body's photos, in one query.
+
+        Called by the template where it renders them (newsroom_tags.article_renditions), so
+        a render whose article body comes from the fragment cache reads no image at all.
+        """
+        prefetch_renditions([self.lead_image, *body_images(self.body)])
+
+    def latest_in_edition(self):
+        """The newest articles of this article's language, remembered between publications.
+
+        One more than shown, so the list stays full when this article is among them.
+        """
+        return edition.remember(
+            f"latest:{self.locale_id}",
+            lambda: list(
+                ArticlePage.objects.filter(locale_id=self.locale_id)
+                .published()
+                .newest_first()
+                .for_listing()[: LATEST_SHOWN + 1]
+            ),
+        )
+
+
+def refresh_between_publications(articles):
+    """Read afresh what changes on a live article without a publication.
+
+    The articles may come from the cache (newsroom.routing, latest_in_edition), which
+    keeps them until the next publication; meanwhile every comment changes the comment
+    count, and a correction moves last_published_at (the "Updated" time).
+    """
+    fresh = {
+        pk: (count, last_published_at)
+        for pk, count, last_published_at in ArticlePage.objects.filter(
+            pk__in=[article.pk for article in articles]
+        )
+        .order_by()
+        .values_list("pk", "comment_count", "last_published_at")
+    }
+    for article in articles:
+        if article.pk in fresh:
+            article.comment_count, article.last_published_at = fresh[article.pk]
 
 
 def attach_byline_authors(articles):

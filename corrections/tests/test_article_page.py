@@ -82,6 +82,18 @@ def test_a_correction_marks_the_article_updated(client, article):
     assert 'class="updated"' in html
 
 
+def test_a_correction_to_an_article_already_read_shows_at_once(client, article, settings):
+    """The next uncached render, though the page and its header are kept between publications."""
+    settings.PAGE_CACHE_SECONDS = 0
+    backdate(article, JUNE_27 - timedelta(days=2))
+    assert 'class="updated"' not in read(client, article)
+    Correction.objects.create(article=article, published_at=JUNE_27, text="Выпраўлена дата.")
+    html = read(client, article)
+    assert 'class="updated"' in html
+    assert "Выпраўлена дата." in html
+    assert '"dateModified": "2026-06-27T12:30:00+00:00"' in html
+
+
 def test_an_older_correction_does_not_move_the_update_back(article):
     backdate(article, JUNE_27)
     Correction.objects.create(

@@ -1,4 +1,6 @@
-"""Template tags for the masthead, the language switcher and article lists."""
+"""Template tags for the masthead, the language switcher, article lists and fragments."""
+
+import hashlib
 
 from django import template
 from django.conf import settings
@@ -36,9 +38,8 @@ def _site_id(request):
 
 
 def _language_links(request, translation_key):
-    homes = {
-        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
-    }
+    # Shared by every page of the site, so looked up once per generation, not per article.
+    homes = edition.remember(f"home-urls:{_site_id(request)}", lambda: _home_urls(request))
     translations = {}
     if translation_key:
         for other in (
@@ -50,18 +51,18 @@ def _language_links(request, translation_key):
             translations[other.locale.language_code] = other
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
+        if code not in translations and code not in homes:
             continue
+        url = translations[code].get_url(request) if code in translations else homes[code]
         links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": target.get_url(request),
-                "is_translation": code in translations,
-            }
+            {"code": code, "name": name, "url": url, "is_translation": code in translations}
         )
     return links
+
+
+def _home_urls(request):
+    homes = HomePage.objects.live().select_related("locale")
+    return {home.locale.language_code: home.get_url(request) for home in homes}
 
 
 @register.inclusion_tag("newsroom/components/navigation.html", takes_context=True)
@@ -90,3 +91,51 @@ def _navigation(request, language):
 def slot(context, name):
     """Render what other apps registered for a named place in the page (newsroom.slots)."""
     return render_slot(name, context.flatten())
+
+
+@register.simple_tag
+def article_renditions(article):
+    """Load the renditions an article's photos need, where the template is about to show them."""
+    article.prefetch_renditions()
+    return ""
+
+
+@register.tag
+def edition_fragment(parser, token):
+    """Render once per cache generation what stays the same until the next publication.
+
+        {% edition_fragment "article-body" page.pk page.live_revision_id %}
+            ...
+        {% endedition_fragment %}
+
+    The HTML is stored under the name, the values after it, the site and the language, in
+    the current generation (newsroom.edition): publishing, unpublishing, moving or
+    deleting any page, or saving an author, photo, site or locale, starts a new one, so a
+    fragment never outlives a change it shows. Put nothing inside that changes between
+    publications (comment counts, comments, corrections). Previews render afresh.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endedition_fragment",))
+    parser.delete_first_token()
+    return EditionFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
+
+
+class EditionFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        values = [str(value.resolve(context)) for value in self.vary_on]
+        values += [str(_site_id(request)), translation.get_language() or ""]
+        digest = hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
+        key = f"fragment:{self.name.resolve(context)}:{digest}"
+        return edition.remember(key, lambda: self.nodelist.render(context))

@@ -106,3 +106,32 @@ def pages_label(html):
     start = html.index('class="pagination"')
     label = html[start : html.index("</nav>", start)]
     return label.split("<span>")[1].split("</span>")[0]
+
+
+def test_the_process_memo_hands_each_reader_its_own_copy_of_a_page(homes):
+    from newsroom.edition import GenerationMemo
+
+    memo = GenerationMemo(limit_bytes=1024 * 1024)
+    article = make_article(title="Памятная навіна")
+    memo.put(1, "page", article)
+    first = memo.get(1, "page")
+    first.comment_count = 99
+    first.attached_by_a_render = True
+    second = memo.get(1, "page")
+    assert second.comment_count == 0
+    assert not hasattr(second, "attached_by_a_render")
+
+
+def test_the_process_memo_forgets_a_generation_and_stays_within_its_size():
+    from newsroom.edition import GenerationMemo
+
+    memo = GenerationMemo(limit_bytes=100)
+    memo.put(1, "fragment", "<p>Абзац</p>")
+    assert memo.get(1, "fragment") == "<p>Абзац</p>"
+    assert memo.get(2, "fragment") is None
+    memo.put(2, "other", "x" * 60)
+    assert memo.get(1, "fragment") is None
+    memo.put(2, "third", "y" * 60)  # over the limit: the memo starts again
+    assert memo.get(2, "other") is None and memo.get(2, "third") == "y" * 60
+    memo.put(2, "huge", "z" * 101)
+    assert memo.get(2, "huge") is None

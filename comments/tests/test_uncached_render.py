@@ -1,0 +1,78 @@
+"""The next uncached render of an article shows every change to its discussion at once.
+
+Article renders keep the page, its body and the editors' discussion settings between
+publications (newsroom.edition); comments and counts must still be read afresh, and a
+changed setting must not wait for the next publication. The page cache is off here.
+"""
+
+import pytest
+from django.test import Client
+
+from comments import services
+from comments.models import Action, Comment, CommentPolicy, DiscussionSwitch
+from comments.tests.conftest import form_post
+
+pytestmark = pytest.mark.django_db
+
+CLOSED = "Каментары да гэтага артыкула закрытыя."
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def read(article):
+    return Client().get(article.url).content.decode()
+
+
+def total(html):
+    start = html.index("data-comment-total>") + len("data-comment-total>")
+    return int(html[start : html.index("<", start)])
+
+
+def test_a_new_comment_and_its_count_show_on_the_next_render(client, article, policy):
+    assert total(read(article)) == 0
+    form_post(client, article, text="Першы каментар пад навіной")
+    html = read(article)
+    assert "Першы каментар пад навіной" in html
+    assert total(html) == 1
+    link = html[html.index('class="comment-link"') :]
+    assert link[: link.index("</a>")].endswith(
+        '<span class="visually-hidden">Каментары: </span>1</span>\n'
+    )
+
+
+def test_a_hidden_comment_leaves_the_next_render(client, article, policy):
+    form_post(client, article, text="Каментар, які схаваюць")
+    assert "Каментар, які схаваюць" in read(article)
+    services.apply(Comment.objects.get(), Action.HIDE, moderator=None)
+    html = read(article)
+    assert "Каментар, які схаваюць" not in html
+    assert total(html) == 0
+
+
+def test_closing_and_reopening_a_discussion_shows_at_once(article, policy):
+    assert CLOSED not in read(article)
+    switch = DiscussionSwitch.objects.create(page=article, comments_closed=True)
+    assert CLOSED in read(article)
+    switch.delete()
+    assert CLOSED not in read(article)
+
+
+def test_closing_a_whole_section_shows_on_its_articles(article, policy):
+    read(article)
+    DiscussionSwitch.objects.create(page=article.section, comments_closed=True)
+    assert CLOSED in read(article)
+
+
+def test_a_policy_change_shows_at_once(client, article, policy):
+    for number in range(3):
+        form_post(client, article, text=f"Каментар нумар {number}")
+    assert "Каментар нумар 0" in read(article)
+    policy = CommentPolicy.load()
+    policy.shown_on_article = 2
+    policy.save()
+    html = read(article)
+    assert "Каментар нумар 2" in html and "Каментар нумар 0" not in html
+    assert f'href="/be/comments/{article.pk}/"' in html  # "Show all 3 comments"

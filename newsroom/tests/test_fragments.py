@@ -1,0 +1,126 @@
+"""Parts of an article page kept between publications never hide a change from readers.
+
+The page cache is off, so every request renders: each test renders once (filling the
+remembered route and the fragments), changes something the way editors or the comments
+app do, and reads the next render.
+"""
+
+import pytest
+from django.test import Client
+from wagtail.rich_text import RichText
+
+from newsroom.models import ArticlePage
+from newsroom.tests.factories import hours_ago, make_article, make_author, make_image
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def read(article):
+    response = Client().get(article.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def latest_news(html):
+    start = html.index('id="latest-title"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_an_edited_and_published_article_shows_its_new_text(homes):
+    article = make_article(title="Першая версія", lede="Старая лідка.")
+    assert "Старая лідка." in read(article)
+    article.refresh_from_db()
+    article.title = "Другая версія"
+    article.lede = "Новая лідка."
+    article.body = [("paragraph", RichText("<p>Дапісаны абзац.</p>"))]
+    article.save_revision().publish()
+    html = read(article)
+    assert "Другая версія" in html and "Новая лідка." in html and "Дапісаны абзац." in html
+    assert "Першая версія" not in html and "Старая лідка." not in html
+
+
+def test_a_new_byline_shows_once_the_edit_is_published(homes):
+    article = make_article(title="Без подпісу")
+    read(article)
+    article.refresh_from_db()
+    article.bylines.create(author=make_author("Сцяпан Жук"))
+    article.save_revision().publish()
+    assert '<span class="byline">Сцяпан Жук</span>' in read(article)
+
+
+def test_a_photo_credit_edited_in_the_library_shows_at_once(homes):
+    photo = make_image(credit="Фота: Агенцтва")
+    article = make_article(title="З фотаздымкам", image=photo)
+    assert "Фота: Агенцтва" in read(article)
+    photo.credit = "Фота: Наш карэспандэнт"
+    photo.save()
+    html = read(article)
+    assert "Фота: Наш карэспандэнт" in html and "Фота: Агенцтва" not in html
+
+
+def test_a_new_article_joins_latest_news_under_the_others(homes):
+    older = make_article(title="Ранішняя навіна", published_at=hours_ago(2))
+    assert "Вячэрняя навіна" not in read(older)
+    make_article(title="Вячэрняя навіна")
+    assert "Вячэрняя навіна" in latest_news(read(older))
+
+
+def count_of(html, article):
+    """The number in an article's comment count badge."""
+    start = html.index(f'data-comment-count="{article.pk}"')
+    start = html.index("</span>", start) + len("</span>")
+    return int(html[start : html.index("<", start)])
+
+
+def test_comment_counts_are_read_afresh_in_the_header_and_in_latest_news(homes):
+    """The comments app updates the count without a publication (one SQL UPDATE)."""
+    other = make_article(title="Суседняя навіна", published_at=hours_ago(1))
+    article = make_article(title="Навіна з каментарамі")
+    html = read(article)
+    assert count_of(html, article) == 0 and count_of(latest_news(html), other) == 0
+    ArticlePage.objects.filter(pk=article.pk).update(comment_count=7)
+    ArticlePage.objects.filter(pk=other.pk).update(comment_count=3)
+    html = read(article)
+    assert count_of(html, article) == 7
+    assert count_of(latest_news(html), other) == 3
+
+
+def test_an_update_time_moved_without_publication_shows_at_once(homes):
+    """Corrections move last_published_at with an UPDATE, not a new revision."""
+    article = make_article(title="Навіна без абнаўлення", published_at=hours_ago(5))
+    assert 'class="updated"' not in read(article)
+    ArticlePage.objects.filter(pk=article.pk).update(last_published_at=hours_ago(1))
+    assert 'class="updated"' in read(article)
+
+
+def test_a_preview_shows_the_draft_not_the_published_text(homes):
+    article = make_article(title="Апублікаваны загаловак")
+    read(article)
+    article.refresh_from_db()
+    article.title = "Чарнавы загаловак"
+    draft = article.save_revision().as_object()
+    preview = draft.make_preview_request().content.decode()
+    assert '<h1 class="article__headline">Чарнавы загаловак</h1>' in preview
+    assert '<h1 class="article__headline">Апублікаваны загаловак</h1>' in read(article)
+
+
+def test_the_same_article_renders_the_same_from_the_fragments(homes):
+    article = make_article(title="Двойчы", image=make_image(), authors=[make_author()])
+    first, second = read(article), read(article)
+
+    def without_token(html):
+        start = html.index('name="token"')
+        return html[:start] + html[html.index(">", start) :]
+
+    assert without_token(first) == without_token(second)
+
+
+def test_an_address_that_leads_nowhere_is_still_a_404(client, homes):
+    article = make_article(title="Існуючая навіна")
+    assert client.get(article.url + "dalej/").status_code == 404
+    assert client.get("/be/news/nijakaj-navіny/").status_code == 404
