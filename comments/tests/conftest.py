@@ -15,6 +15,10 @@ def article(homes):
 
 @pytest.fixture
 def policy(db):
+    return policy_without_waiting()
+
+
+def policy_without_waiting():
     """The policy with no waiting time, so tests need not sleep."""
     policy = CommentPolicy.load()
     policy.min_seconds_to_submit = 0

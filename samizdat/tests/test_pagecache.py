@@ -4,8 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from comments.models import CommentPolicy
-from comments.tests.conftest import form_post
+from comments.tests.conftest import form_post, policy_without_waiting
 from newsroom.tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +51,7 @@ def test_edit_and_unpublish_purge_the_article(article):
 
 
 def test_new_comment_purges_its_article(article, django_capture_on_commit_callbacks):
-    policy = CommentPolicy.load()
-    policy.min_seconds_to_submit = 0
-    policy.save()
+    policy_without_waiting()
     Client().get(article.url)
     with django_capture_on_commit_callbacks(execute=True):
         form_post(Client(), article, text="Новы каментар")
@@ -90,9 +87,7 @@ def test_feeds_are_cached_per_host_and_purged_on_publish(article, settings):
 
 def test_comment_purge_reaches_every_host(article, settings, django_capture_on_commit_callbacks):
     settings.ALLOWED_HOSTS = ["testserver", "mirror.example.net"]
-    policy = CommentPolicy.load()
-    policy.min_seconds_to_submit = 0
-    policy.save()
+    policy_without_waiting()
     mirror = Client(headers={"host": "mirror.example.net"})
     mirror.get(article.url)
     with django_capture_on_commit_callbacks(execute=True):

@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
-from comments.models import Action, Comment, CommentPolicy
+from comments.models import Action, Comment
 from comments.services import apply
-from comments.tests.conftest import form_post
+from comments.tests.conftest import form_post, policy_without_waiting
 from newsroom.tests.factories import make_article
 from samizdat import pagecache
 
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def article(homes):
-    policy = CommentPolicy.load()
-    policy.min_seconds_to_submit = 0
-    policy.save()
+    policy_without_waiting()
     return make_article(title="Навіна, якую ўсе чытаюць")
 
 
