@@ -29,19 +29,11 @@ def homes(db):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (Redis in CI), so no test sees another's state."""
-    from django.core.cache import cache
+    from samizdat.testing import forget_cached_state
 
-    from privacy.clients import forget_cached_salt
-    from samizdat.pagecache import forget_generation
-
-    def forget():
-        cache.clear()
-        forget_cached_salt()
-        forget_generation()
-
-    forget()
+    forget_cached_state()
     yield
-    forget()
+    forget_cached_state()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,19 @@ import time
 from contextlib import contextmanager
 
 
+def forget_cached_state():
+    """Empty the cache and what this process keeps of it (the day's salt, the generation), so
+    the next request starts from nothing, as the first request after a restart would."""
+    from django.core.cache import cache
+
+    from privacy.clients import forget_cached_salt
+    from samizdat.pagecache import forget_generation
+
+    cache.clear()
+    forget_cached_salt()
+    forget_generation()
+
+
 def restore_skeleton():
     """What the migrations made (root page, collection, groups) and the newsroom skeleton."""
     from django.conf import settings
