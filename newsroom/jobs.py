@@ -38,6 +38,11 @@ def names():
     return sorted(_jobs)
 
 
+def find(name):
+    """The registered job of that name (KeyError if no app registered it)."""
+    return _jobs[name]
+
+
 def run_due(force=False, now=time.monotonic):
     """Run every job whose interval has passed; one failing job does not stop the others."""
     for job in list(_jobs.values()):

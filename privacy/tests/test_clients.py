@@ -1,11 +1,13 @@
 """Hashed clients and their daily salts (DESIGN.md, privacy)."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.test import RequestFactory
+from django.utils.module_loading import autodiscover_modules
 
+from newsroom import jobs
 from privacy.clients import ban_tokens, client_hash, destroy_old_salts
 from privacy.limits import too_many
 from privacy.models import DailySalt
@@ -54,6 +56,31 @@ def test_salts_are_destroyed_after_48_hours():
     with time_machine.travel(NOON + timedelta(hours=73), tick=False):
         assert destroy_old_salts() == 1
         assert not DailySalt.objects.filter(day=NOON.date()).exists()
+
+
+def test_a_salt_outlives_its_day_by_48_hours_and_not_by_more():
+    """A day's salt hashes that day's readers; 48 hours after the day ends it is gone."""
+    day_ends = datetime(2026, 6, 28, tzinfo=UTC)
+    with time_machine.travel(day_ends - timedelta(minutes=1), tick=False):
+        client_hash(reader(), "readership")
+    day = (day_ends - timedelta(minutes=1)).date()
+    with time_machine.travel(day_ends + timedelta(hours=48, minutes=-1), tick=False):
+        assert destroy_old_salts() == 0
+        assert DailySalt.objects.filter(day=day).exists()
+    with time_machine.travel(day_ends + timedelta(hours=48), tick=False):
+        assert destroy_old_salts() == 1
+        assert not DailySalt.objects.filter(day=day).exists()
+
+
+def test_the_worker_destroys_salts_at_least_every_ten_minutes():
+    autodiscover_modules("jobs")
+    job = jobs.find("destroy_old_salts")
+    assert job.interval <= 600
+    with time_machine.travel(NOON, tick=False):
+        client_hash(reader(), "readership")
+    with time_machine.travel(NOON + timedelta(days=3), tick=False):
+        job.func()
+    assert not DailySalt.objects.exists()
 
 
 def test_rate_limit_counts_per_hashed_client():
