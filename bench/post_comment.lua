@@ -1,16 +1,9 @@
--- wrk script: post a comment as a different client each time (X-Forwarded-For from the
--- documentation prefix 2001:db8::/32 is only a header value; nothing is sent there).
+-- wrk script: post a comment as a different reader each time, with a text never sent before.
+local readers = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "readers.lua")
 local counter = 0
 local article = os.getenv("BENCH_ARTICLE")
 local token = os.getenv("BENCH_TOKEN")
-
--- Each run and thread gets its own id, so texts never repeat (the duplicate check would
--- refuse them) and no client meets its rate limit.
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("id", (os.time() % 100000) * 10 + threads)
-end
+setup = readers.setup
 
 request = function()
   counter = counter + 1
@@ -20,7 +13,7 @@ request = function()
   local headers = {
     ["Content-Type"] = "application/json",
     ["Origin"] = "http://127.0.0.1:" .. os.getenv("BENCH_PORT"),
-    ["X-Forwarded-For"] = string.format("2001:db8:%x:%x::1", id % 65536, counter % 65536),
+    ["X-Forwarded-For"] = readers.address(id, counter),
   }
   return wrk.format("POST", "/api/comments/", headers, body)
 end
