@@ -7,9 +7,15 @@ from .conftest import CDN, MIRROR, ONION
 pytestmark = pytest.mark.django_db
 
 HEADINGS = {
-    "be": ("Калі сайт заблакаваны", "Люстэркі", "Стужкі навін", "Беражыце сябе"),
-    "ru": ("Если сайт заблокирован", "Зеркала", "Ленты новостей", "Берегите себя"),
-    "en": ("If we are blocked", "Mirrors", "News feeds", "Stay safe"),
+    "be": ("Калі сайт заблакаваны", "Люстэркі", "Стужкі навін", "Лёгкая версія", "Беражыце сябе"),
+    "ru": (
+        "Если сайт заблокирован",
+        "Зеркала",
+        "Ленты новостей",
+        "Лёгкая версия",
+        "Берегите себя",
+    ),
+    "en": ("If we are blocked", "Mirrors", "News feeds", "Lite version", "Stay safe"),
 }
 
 
@@ -26,6 +32,7 @@ def test_explains_every_way_to_reach_us_in_the_readers_language(client, homes, m
     assert f'href="http://{ONION}/{language}/"' in html
     assert 'href="/mirrors.json"' in html
     assert f'href="/{language}/feed/"' in html and f'href="/{language}/feed/atom/"' in html
+    assert f'href="/{language}/lite/"' in html
     assert "Tor Browser" in html and "VPN" in html
     other = {"be", "ru", "en"} - {language}
     for code in other:
