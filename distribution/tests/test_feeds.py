@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -103,3 +105,36 @@ def test_feed_query_count_does_not_grow_with_articles(client, homes, django_asse
         make_article(title=f"Яшчэ {number}", authors=[make_author(f"Іншы {number}")])
     with django_assert_max_num_queries(15):
         parse(client, "/be/feed/")
+
+
+def test_bodies_render_once_per_publication_and_follow_a_new_one(
+    client, homes, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 0  # every read renders the feed; only the bodies are kept
+    photos = [make_image(size=(800, 600), caption=f"Фота {n}") for n in range(4)]
+    with django_capture_on_commit_callbacks(execute=True):
+        articles = [
+            make_article(
+                title=f"Навіна з фота {n}",
+                body=[("photo", {"image": photo, "caption": "", "credit": ""})],
+            )
+            for n, photo in enumerate(photos)
+        ]
+    parse(client, "/be/feed/")  # renditions drawn, bodies kept
+    with CaptureQueriesContext(connection) as again:
+        parse(client, "/be/feed/")
+    # Read again, the feed renders no body: none of their photos is looked up (each was a
+    # query of its own). The lead photos come joined to the articles.
+    photo_reads = [
+        query["sql"]
+        for query in again.captured_queries
+        if query["sql"].startswith('SELECT "newsroom_newsroomimage"')
+    ]
+    assert photo_reads == []
+    article = articles[0]
+    article.body = [("paragraph", RichText("<p>Выпраўлены тэкст навіны.</p>"))]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    entries = {entry.title: entry for entry in parse(client, "/be/feed/").entries}
+    assert "Выпраўлены тэкст навіны." in entries["Навіна з фота 0"].content[0].value
+    assert "Выпраўлены" not in entries["Навіна з фота 1"].content[0].value
