@@ -144,9 +144,9 @@ class LatestArticlesFeed(Feed):
 
     @staticmethod
     def body_html(item):
-        """The body as HTML, rendered once per publication: fifty bodies with their photos
-        cost a feed about 200 ms of CPU, and every host, language and section feed repeats
-        them. Root-relative, so one copy serves every host."""
+        """The body as HTML, rendered once per publication: rendering the bodies was half of
+        a feed's CPU, and every host, language and section feed repeats them. Root-relative,
+        so one copy serves every host."""
         key = f"feed-body:{item.pk}:{item.live_revision_id}:{translation.get_language()}"
         return edition.remember(key, lambda: str(item.body))
 
