@@ -83,35 +83,39 @@ def test_comment_api_over_the_bound(client, article, open_policy):
     assert api_post(client, article).status_code == 201
 
 
-def test_beacons_over_the_bound(client, article):
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_beacons_over_the_bound(client, article, language):
     with bound_full("beacons"):
-        refused_politely(beacon(client, article, HTTP_ACCEPT_LANGUAGE="en"), "en")
+        refused_politely(beacon(client, article, HTTP_ACCEPT_LANGUAGE=language), language)
     assert numbers._board("be")["now_reading"] == []
     assert beacon(client, article).status_code == 202
     assert [item["id"] for item in numbers._board("be")["now_reading"]] == [article.pk]
 
 
-def test_typo_reports_over_the_bound(client, article):
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_typo_reports_over_the_bound(client, article, language):
     body = {"fragment": "фестываль", "context_before": "Улетку ў Менску прайшоў ",
             "context_after": ". Арганізатары абяцаюць", "page_id": article.pk}  # fmt: skip
     send = lambda: client.post(  # noqa: E731
         "/api/corrections/reports",
         json.dumps(body),
         content_type="application/json",
-        headers={"origin": ORIGIN, "accept-language": "be"},
+        headers={"origin": ORIGIN, "accept-language": language},
     )
     with bound_full("corrections"):
-        refused_politely(send(), "be")
+        refused_politely(send(), language)
     assert not TypoReport.objects.exists()
     assert send().status_code == 201
 
 
-def test_admin_login_over_the_bound(client, db):
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_admin_login_over_the_bound(client, db, language):
     get_user_model().objects.create_superuser("redaktar", "r@example.org", "doc-password-1")
     credentials = {"username": "redaktar", "password": "doc-password-1"}
     with bound_full("login"):
         assert client.get("/admin/login/").status_code == 200  # the form still shows
-        refused_politely(client.post("/admin/login/", credentials, HTTP_ACCEPT_LANGUAGE="be"), "be")
+        answer = client.post("/admin/login/", credentials, HTTP_ACCEPT_LANGUAGE=language)
+        refused_politely(answer, language)
         assert "_auth_user_id" not in client.session
     response = client.post("/admin/login/", credentials)
     assert response.status_code == 302
