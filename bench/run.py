@@ -131,7 +131,7 @@ class Bench:
         """Comment posts while 16 connections read the article from server's cache.
 
         writers_server: the posts go to an app server of their own (nginx routing POSTs to a
-        second pool, as the README suggests), so readers' threads do not hold the posts up.
+        second pool, as docs/production.md suggests), so readers' threads do not hold the posts up.
         """
         writers_server = writers_server or server
         env = {

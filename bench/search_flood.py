@@ -22,7 +22,7 @@ DATABASE = os.environ.get("FLOOD_DATABASE", "samizdat_flood")
 REDIS_URL = os.environ.get("FLOOD_REDIS_URL", "redis://127.0.0.1:6379/6")
 # One search at a time on this one server of two workers: the rest stays for readers.
 SEARCH_CONCURRENCY = os.environ.get("SEARCH_CONCURRENCY", "1")
-# (blocking threads per worker, seconds a refusal is held): the README's production command
+# (blocking threads per worker, seconds a refusal is held): docs/production.md's command
 # first, then refusals held. Threads must outnumber the flood's connections: with 2 × 32 every
 # thread sat on a held refusal and readers kept 43%; the longer delay halves refusals again.
 CONFIGURATIONS = [(4, 0.0), (64, 1.0), (64, 2.0)]

@@ -8,7 +8,7 @@ Wagtail's routing altogether.
 Freshness: a key carries a generation number; publishing, unpublishing, moving or deleting
 any page starts a new generation (every page may list the changed one). A new or moderated
 comment purges only its article: lists show comment counts that the live-numbers endpoint
-refreshes, and their entries live PAGE_CACHE_SECONDS at most (a minute by default).
+refreshes, and their entries live PAGE_CACHE_SECONDS at most (50 seconds by default).
 """
 
 import hashlib
