@@ -10,10 +10,19 @@ PORT ?= 8000
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock
+# The development environment: what the site runs plus the test, lint and bench tools.
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+# What production installs, alone: the bench's app servers run from it, so their memory is
+# what a production worker's would be.
+RUNTIME_VENV := bench/work/runtime
+$(RUNTIME_VENV)/.installed: requirements.lock
+	test -d $(RUNTIME_VENV) || $(PYTHON) -m venv $(RUNTIME_VENV)
+	$(RUNTIME_VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
 # Compiled catalogues are build output; polib needs no system gettext.
@@ -39,7 +48,7 @@ test: install messages
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.
 # About 15 minutes; the 100,000-article corpus is built once and kept (bench/corpus.py).
-bench: install messages
+bench: install messages $(RUNTIME_VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run
 	BENCH_RUNS=1 BENCH_SECONDS=5 BENCH_EVENTS=200000 $(BIN)/python -m bench.readership

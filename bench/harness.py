@@ -24,6 +24,10 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PYTHON = str(BIN / "python")
+# App servers run from the production install when `make bench` made it (no test tools
+# loaded beside the site), else from the development environment.
+RUNTIME_BIN = ROOT / "bench" / "work" / "runtime" / "bin"
+SERVER_BIN = RUNTIME_BIN if (RUNTIME_BIN / "granian").exists() else BIN
 WORK = ROOT / "bench" / "work"
 MEDIA_ROOT = WORK / "media"
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -130,12 +134,12 @@ def server_command(kind, app, port, extra=()):
     options = [*options, *extra]
     target = APPS[app][interface]
     if program == "gunicorn":
-        return [str(BIN / "gunicorn"), target, "-b", f"127.0.0.1:{port}", *options]
+        return [str(SERVER_BIN / "gunicorn"), target, "-b", f"127.0.0.1:{port}", *options]
     if program == "granian":
-        return [str(BIN / "granian"), "--interface", interface, "--host", "127.0.0.1",
+        return [str(SERVER_BIN / "granian"), "--interface", interface, "--host", "127.0.0.1",
                 "--port", str(port), "--no-access-log", "--log-level", "warning", *options,
                 target]  # fmt: skip
-    return [str(BIN / "uvicorn"), target, "--host", "127.0.0.1", "--port", str(port),
+    return [str(SERVER_BIN / "uvicorn"), target, "--host", "127.0.0.1", "--port", str(port),
             "--no-access-log", "--log-level", "warning", *options]  # fmt: skip
 
 

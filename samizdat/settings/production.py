@@ -4,13 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from samizdat.lean import leave_out_development_tools
-
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, SECRET_KEY
-
-# Before the apps load: Wagtail's start-up would otherwise import them (samizdat.lean).
-leave_out_development_tools()
 
 if (
     not SECRET_KEY
