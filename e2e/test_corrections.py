@@ -144,3 +144,18 @@ def test_a_touch_reader_reports_through_the_button(browser, site, story):
     button.tap()
     assert dialog(page).locator("mark").inner_text() == WORD
     context.close()
+
+
+def test_context_keeps_words_of_neighbouring_paragraphs_apart(page, site, story):
+    open_story(page, site, story)
+    page.evaluate(SELECT_JS, [".article__body", "вулічнай"])
+    page.keyboard.press("Control+Enter")
+    expect(dialog(page)).to_be_visible()
+    # The lede ends one area; within the body the two paragraphs are separate blocks.
+    assert dialog(page).locator("[data-after]").inner_text().startswith(" музыкі. Другі абзац.")
+    dialog(page).get_by_role("button", name="Паведаміць").click()
+    expect(dialog(page).get_by_role("status")).to_have_text("Дзякуй! Рэдакцыя паглядзіць.")
+
+    log_in_as_editor(page, site)
+    page.goto(f"{site.url}/admin/typo-reports/")
+    assert "вулічнай музыкі. Другі абзац." in page.locator("tr.typo-report td").first.inner_text()

@@ -188,7 +188,24 @@ function textBetween(area, side, range) {
   span.selectNodeContents(area);
   if (side === "start") span.setEnd(range.startContainer, range.startOffset);
   else span.setStart(range.endContainer, range.endOffset);
-  return span.toString();
+  return readableText(span, side);
+}
+
+// Where one block of text ends and another begins, a reader sees a break.
+const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figure, figcaption, div, pre, td, th";
+
+// Range.toString() joins neighbouring paragraphs with nothing between them ("end.Next"),
+// so editors would read words that are not in the article: a space goes between blocks.
+// It goes on the side away from the selection, where a block cut by the selection ends
+// mid-word, so the context still joins the fragment as the text does.
+function readableText(range, side) {
+  const copy = range.cloneContents();
+  for (const block of copy.querySelectorAll(BLOCKS)) {
+    if (side === "start") block.before(" ");
+    else block.after(" ");
+  }
+  for (const lineBreak of copy.querySelectorAll("br")) lineBreak.replaceWith(" ");
+  return copy.textContent;
 }
 
 function collapse(text) {
