@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 
 from mirrors.allowed import ConfiguredHosts
+from samizdat.formats import ADMIN_DATE_FORMAT, ADMIN_DATETIME_FORMAT
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -269,8 +270,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
-WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+# What the admin's date picker writes; every language's input formats read it (formats/).
+WAGTAIL_DATE_FORMAT = ADMIN_DATE_FORMAT
+WAGTAIL_DATETIME_FORMAT = ADMIN_DATETIME_FORMAT
 
 # Behind nginx or a CDN, the reader's address is in X-Forwarded-For (first entry). It is
 # only ever hashed (privacy.clients), never stored.
