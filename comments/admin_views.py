@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from samizdat.apitypes import MAX_ID
+
 from . import services
 from .models import Action, Comment, Reason, Status
 
@@ -58,10 +60,23 @@ def queue(request):
     return render(request, "comments/admin/queue.html", context)
 
 
+def row_id(value):
+    """A row id typed as ASCII digits that fits the database, else None.
+
+    str.isdigit() also takes superscripts and other scripts' digits ("²", "١"), which int()
+    refuses or reads as another number.
+    """
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
+
+
 def filtered(comments, params):
-    article = params.get("article", "").strip()
-    if article.isdigit():
-        comments = comments.filter(article_id=int(article))
+    article = row_id(params.get("article"))
+    if article is not None:
+        comments = comments.filter(article_id=article)
     text = params.get("q", "").strip()[:200]
     if text:
         comments = comments.filter(Q(text__icontains=text) | Q(author_name__icontains=text))
@@ -73,13 +88,11 @@ def act(request):
     """Apply one action to the chosen comments; each gets its own audit record."""
     require_moderator(request)
     action = ACTIONS.get(request.POST.get("action", ""))
-    ids = [int(pk) for pk in request.POST.getlist("comment") if pk.isdigit()]
+    ids = [pk for pk in map(row_id, request.POST.getlist("comment")) if pk is not None]
     if action is None or not ids:
         messages.error(request, _("Choose comments and an action."))
-        return redirect(request.POST.get("next") or "comments_admin:queue")
-    days = (
-        int(request.POST.get("ban_days") or 7) if request.POST.get("ban_days", "7").isdigit() else 7
-    )
+        return redirect(safe_next(request))
+    days = row_id(request.POST.get("ban_days"))
     days = days if days in BAN_DAYS else 7
     for comment in Comment.objects.filter(pk__in=ids):
         services.apply(comment, action, moderator=request.user, ban_days=days)
@@ -88,8 +101,10 @@ def act(request):
 
 
 def safe_next(request):
+    """Back to the desk page the moderator came from; never anywhere outside it."""
     target = request.POST.get("next", "")
-    return target if target.startswith("/admin/comments/") else "comments_admin:queue"
+    inside = target.startswith("/admin/comments/") and "\\" not in target
+    return target if inside else "comments_admin:queue"
 
 
 def detail(request, comment_id):
