@@ -18,8 +18,8 @@ $(VENV)/.installed: requirements.lock requirements-dev.lock
 	touch $@
 
 # What production installs, alone: the bench's app servers run from it, so their memory is
-# what a production worker's would be.
-RUNTIME_VENV := bench/work/runtime
+# what a production worker's would be, and a test starts a worker from it.
+RUNTIME_VENV := .runtime-venv
 $(RUNTIME_VENV)/.installed: requirements.lock
 	test -d $(RUNTIME_VENV) || $(PYTHON) -m venv $(RUNTIME_VENV)
 	$(RUNTIME_VENV)/bin/pip install --quiet -r requirements.lock
@@ -43,7 +43,7 @@ run: install messages static
 	    --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 4 --no-access-log \
 	    samizdat.wsgi:application
 
-test: install messages
+test: install messages $(RUNTIME_VENV)/.installed
 	$(BIN)/pytest
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.

@@ -26,7 +26,7 @@ BIN = ROOT / ".venv" / "bin"
 PYTHON = str(BIN / "python")
 # App servers run from the production install when `make bench` made it (no test tools
 # loaded beside the site), else from the development environment.
-RUNTIME_BIN = ROOT / "bench" / "work" / "runtime" / "bin"
+RUNTIME_BIN = ROOT / ".runtime-venv" / "bin"
 SERVER_BIN = RUNTIME_BIN if (RUNTIME_BIN / "granian").exists() else BIN
 WORK = ROOT / "bench" / "work"
 MEDIA_ROOT = WORK / "media"
