@@ -1,8 +1,11 @@
 """The pieces an article body is made of."""
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -36,10 +39,24 @@ class GalleryPhotoBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("caption"), required=False)
 
 
-class GalleryBlock(blocks.StructBlock):
-    """A collage or a run of photos that belong together."""
+class GalleryPhotosBlock(blocks.ListBlock):
+    """The photos of a gallery: one is enough (a credited collage is a single image).
 
-    photos = blocks.ListBlock(GalleryPhotoBlock(), min_num=2, label=_("photos"))
+    Wagtail defers a list's minimum until publication, so a draft could keep a gallery that
+    publishing then refuses; an empty gallery is refused the same way on both.
+    """
+
+    def clean(self, value):
+        if not self.normalize(value):
+            error = ValidationError(_("A gallery or collage needs at least one photo."))
+            raise ListBlockValidationError(non_block_errors=ErrorList([error]))
+        return super().clean(value)
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A collage (often one credited image) or a run of photos that belong together."""
+
+    photos = GalleryPhotosBlock(GalleryPhotoBlock(), min_num=1, label=_("photos"))
     caption = blocks.TextBlock(label=_("caption"), required=False)
     credit = blocks.CharBlock(label=_("credit"), required=False)
 
