@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from newsroom.jobs import register
+from samizdat.jobs import register
 
 from .models import TypoReport
 

@@ -1,4 +1,4 @@
-from newsroom.jobs import register
+from samizdat.jobs import register
 
 from .clients import destroy_old_salts
 

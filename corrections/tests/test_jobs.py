@@ -8,7 +8,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from corrections.jobs import forget_resolved_reports
 from corrections.models import TypoReport
-from newsroom import jobs
+from samizdat import jobs
 
 pytestmark = pytest.mark.django_db
 

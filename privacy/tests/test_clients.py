@@ -7,10 +7,10 @@ import time_machine
 from django.test import RequestFactory
 from django.utils.module_loading import autodiscover_modules
 
-from newsroom import jobs
 from privacy.clients import ban_tokens, client_hash, destroy_old_salts
 from privacy.limits import too_many
 from privacy.models import DailySalt
+from samizdat import jobs
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=datetime.now().astimezone().tzinfo)

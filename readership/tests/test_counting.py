@@ -332,7 +332,7 @@ def test_bulk_views_count_like_single_beacons(homes, buffer_kind):
 def test_the_worker_runs_the_flush(homes, client, buffer_kind):
     from django.core.management import call_command
 
-    from newsroom import jobs
+    from samizdat import jobs
 
     article = make_article()
     with time_machine.travel(MORNING, tick=False):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "backups",
     "lite",
     "frontend",
+    "samizdat",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

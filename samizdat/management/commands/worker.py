@@ -1,6 +1,7 @@
 """The background worker: runs due jobs in a loop (scheduled publishing, and more later).
 
-Other apps add jobs with `newsroom.jobs.register`; each job runs every `interval` seconds.
+Apps add jobs with `samizdat.jobs.register` in their `jobs` module; each runs every
+`interval` seconds.
 """
 
 import signal
@@ -9,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import autodiscover_modules
 
-from newsroom import jobs
+from samizdat import jobs
 
 
 class Command(BaseCommand):
