@@ -2,7 +2,7 @@
 
 import functools
 
-from csp.constants import HEADER
+from csp.constants import HEADER, SELF
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
@@ -136,6 +136,8 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
     OWN_POLICY += tuple(f"{name}_ro" for name in OWN_POLICY) + ("_csp_exempt",)
 
     def process_response(self, request, response):
+        if getattr(request, "is_preview", False):
+            self.let_the_admin_frame(response)
         if not self.uses_site_policy(request, response):
             return super().process_response(request, response)
         if HEADER not in response and not request.path_info.startswith(excluded_prefixes()):
@@ -143,6 +145,17 @@ class SitePolicyCSPMiddleware(CSPMiddleware):
         # As django-csp does: a nonce asked for after the header is written is an error.
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
+
+    @staticmethod
+    def let_the_admin_frame(response):
+        """A preview may be framed by our own admin; every other rule of the page still holds.
+
+        Wagtail renders a preview by sending a stand-in request for the page's public address
+        through the middleware again, so it would get the readers' frame-ancestors 'none' and
+        the admin's preview panel would stay blank.
+        """
+        replaced = getattr(response, "_csp_replace", None) or {}
+        response._csp_replace = {**replaced, "frame-ancestors": [SELF]}
 
     def uses_site_policy(self, request, response):
         return (
