@@ -11,9 +11,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from mirrors import hosts
-from mirrors.allowed import ConfiguredHosts
 from mirrors.models import MirrorHost
 from newsroom.tests.factories import make_article, make_image
+from samizdat.allowed_hosts import ConfiguredHosts
 
 pytestmark = pytest.mark.e2e
 

@@ -7,3 +7,11 @@ class MirrorsConfig(AppConfig):
 
     name = "mirrors"
     verbose_name = _("Mirrors")
+
+    def ready(self):
+        from samizdat.pagecache import add_host_header
+
+        from .middleware import onion_location_header
+
+        # Cached pages are answered before any middleware runs, so the core asks us.
+        add_host_header(onion_location_header)

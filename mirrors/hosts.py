@@ -35,6 +35,11 @@ EMPTY = Snapshot()
 _local = {"snapshot": EMPTY, "until": 0.0}
 
 
+def configured_names():
+    """The host names editors configured, for ALLOWED_HOSTS (settings.CONFIGURED_HOSTS)."""
+    return current().hosts
+
+
 def current():
     """The snapshot this process may use now: a dict lookup unless it has expired."""
     if time.time() < _local["until"]:

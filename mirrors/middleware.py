@@ -82,3 +82,9 @@ class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
                 parsed = urlsplit(origin)
                 subdomains.setdefault(parsed.scheme, []).append(parsed.netloc.lstrip("*"))
         return subdomains
+
+
+def onion_location_header(request):
+    """The Onion-Location header for a page-cache hit (samizdat.pagecache.add_host_header)."""
+    onion = onion_location_for(request)
+    return ("Onion-Location", onion) if onion else None

@@ -242,18 +242,29 @@ def hit(request, stored, fresh=True):
     ]
     if not unchanged:
         headers.append(("Content-Length", str(len(stored["body"]))))
-    onion = onion_location(request, stored)
-    if onion:
-        headers.append(("Onion-Location", onion))
+    if any(
+        name == "Content-Type" and value.startswith("text/html")
+        for name, value in stored["headers"]
+    ):
+        headers.extend(host_headers(request))
     body = b"" if unchanged or request.method == "HEAD" else stored["body"]
     return (304 if unchanged else 200), headers, body
 
 
-def onion_location(request, stored):
-    from mirrors.middleware import onion_location_for
+# Headers that depend on the host a page is read on, not on the page (the mirrors app adds
+# Onion-Location): a stored copy serves every host, so a hit works them out again.
+HOST_HEADERS = []
 
-    content_type = next((v for n, v in stored["headers"] if n == "Content-Type"), "")
-    return onion_location_for(request) if content_type.startswith("text/html") else None
+
+def add_host_header(header_for):
+    """Register `header_for(request) -> (name, value) or None`, applied to every HTML hit."""
+    if header_for not in HOST_HEADERS:
+        HOST_HEADERS.append(header_for)
+    return header_for
+
+
+def host_headers(request):
+    return [header for header_for in HOST_HEADERS if (header := header_for(request))]
 
 
 def not_modified(request, stored):

@@ -1,8 +1,8 @@
 import pytest
 
 from mirrors import hosts
-from mirrors.allowed import ConfiguredHosts
 from mirrors.models import Kind, MirrorHost, MirrorSettings
+from samizdat.allowed_hosts import ConfiguredHosts
 
 MAIN = "samizdat.example"
 MIRROR = "mirror.example"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from mirrors.allowed import ConfiguredHosts
+from samizdat.allowed_hosts import ConfiguredHosts
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from mirrors.allowed import ConfiguredHosts
+from samizdat.allowed_hosts import ConfiguredHosts
 from samizdat.formats import ADMIN_DATE_FORMAT, ADMIN_DATETIME_FORMAT
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -23,6 +23,8 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # Plus the mirror, CDN and onion names editors configure in the admin (mirrors app).
 ALLOWED_HOSTS = ConfiguredHosts(ALLOWED_HOSTS)
+# The function that gives the host names editors configured (Settings → Mirrors and onion).
+CONFIGURED_HOSTS = "mirrors.hosts.configured_names"
 
 INSTALLED_APPS = [
     "newsroom",

@@ -1,8 +1,11 @@
 """ALLOWED_HOSTS that also holds the host names configured in the admin.
 
-Settings import this module, so it imports nothing from Django at the top: the configured
-names are read only once the apps are ready, through mirrors.hosts.
+Settings import this module, so it imports nothing from Django at the top. The configured
+names come from the function the CONFIGURED_HOSTS setting names (the mirrors app's, by
+default), read only once the apps are ready: the core names no app.
 """
+
+from importlib import import_module
 
 
 class ConfiguredHosts(list):
@@ -14,9 +17,10 @@ class ConfiguredHosts(list):
 
     @staticmethod
     def configured():
-        from . import hosts
+        from django.conf import settings
 
-        return hosts.current().hosts
+        module, _, name = settings.CONFIGURED_HOSTS.rpartition(".")
+        return getattr(import_module(module), name)()
 
     def __iter__(self):
         yield from list.__iter__(self)
