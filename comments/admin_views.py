@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from samizdat.apitypes import MAX_ID
 
 from . import services
-from .models import Action, Comment, Reason, Status
+from .models import Action, Comment, CommentReport, Reason, ReportReason, Status
 
 QUEUES = {
     "pending": (gettext_lazy("Pending"), Q(status=Status.PENDING)),
@@ -50,11 +50,18 @@ def queue(request):
     page = Paginator(
         comments.select_related("article").order_by("-created_at", "-pk"), 50
     ).get_page(request.GET.get("p"))
+    page.object_list = list(page.object_list)
+    attach_report_reasons(page.object_list)
     context = {
         "queues": [(key, label, key == name) for key, (label, _q) in QUEUES.items()],
         "queue": name,
         "comments": page,
-        "filters": {"article": request.GET.get("article", ""), "q": request.GET.get("q", "")},
+        "filters": {
+            "article": request.GET.get("article", ""),
+            "q": request.GET.get("q", ""),
+            "reason": request.GET.get("reason", ""),
+        },
+        "report_reasons": ReportReason.choices,
         "ban_days": BAN_DAYS,
     }
     return render(request, "comments/admin/queue.html", context)
@@ -80,7 +87,28 @@ def filtered(comments, params):
     text = params.get("q", "").strip()[:200]
     if text:
         comments = comments.filter(Q(text__icontains=text) | Q(author_name__icontains=text))
+    reason = params.get("reason", "")
+    if reason in ReportReason.values:
+        comments = comments.filter(
+            pk__in=CommentReport.objects.filter(reason=reason).values("comment")
+        )
     return comments
+
+
+def attach_report_reasons(comments):
+    """Why readers reported each comment on the page, most given reason first (one query)."""
+    tallies = {}
+    rows = (
+        CommentReport.objects.filter(comment__in=[comment.pk for comment in comments])
+        .values("comment_id", "reason")
+        .annotate(times=Count("pk"))
+        .order_by("comment_id", "-times", "reason")
+    )
+    labels = dict(ReportReason.choices)
+    for row in rows:
+        tallies.setdefault(row["comment_id"], []).append((labels[row["reason"]], row["times"]))
+    for comment in comments:
+        comment.report_reasons = tallies.get(comment.pk, [])
 
 
 @require_POST
