@@ -24,6 +24,8 @@ from django.utils.http import http_date, quote_etag
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
+from samizdat.connections import release_connections
+
 GENERATION_KEY = "pagecache:generation"
 HOSTS_KEY = "pagecache:hosts"
 MAX_HOSTS = 50
@@ -401,6 +403,9 @@ class HitsFirst:
         found = self.lookup(environ)
         if found is None:
             return self.application(environ, start_response)
+        # The lookup may have read the configured host names from the database: a hit
+        # holds no connection once answered (samizdat.connections).
+        release_connections()
         status, headers, body = hit(*found)
         start_response(STATUS_LINES[status], headers)
         return [body]

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, DATABASES, SECRET_KEY
 
 if (
     not SECRET_KEY
@@ -29,3 +29,23 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # the Wagtail admin reads its token from the page, not the cookie
 REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA_FOR_SUPERUSERS", "true") == "true"
 SECURE_REFERRER_POLICY = "same-origin"
+
+# PostgreSQL connections: one pool per app-server process (Django's connection pooling),
+# so a process holds at most DB_POOL_SIZE connections however many threads it runs
+# (granian: 64 blocking threads a worker). A request borrows one for its duration only;
+# a page-cache hit borrows none (samizdat.connections). Size PostgreSQL's max_connections
+# for workers x DB_POOL_SIZE of every app server, plus `manage.py worker` and a few for
+# maintenance. Pooled connections are not kept per thread, so CONN_MAX_AGE must be 0;
+# DB_POOL_SIZE=0 goes back to one persistent connection per thread (DB_CONN_MAX_AGE).
+DB_POOL_SIZE = int(os.environ.get("DB_POOL_SIZE", "8"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_SIZE:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(2, DB_POOL_SIZE),
+        "max_size": DB_POOL_SIZE,
+        # A request waits this long for a free connection, then gets the page's spare
+        # copy or a 503 (DatabaseUnavailableMiddleware) rather than queueing for ever.
+        "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
+        # Connections above min_size go back to PostgreSQL after a minute unused.
+        "max_idle": 60,
+    }

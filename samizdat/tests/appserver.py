@@ -1,0 +1,89 @@
+"""Real granian workers serving the test database, for tests of what crosses processes.
+
+The workers run the production settings (connection pool, Redis cache), with plain static
+files so no collectstatic is needed, against the test run's committed data.
+"""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from samizdat.testing import free_port
+
+GRANIAN = Path(sys.executable).parent / "granian"
+PROJECT = Path(__file__).resolve().parents[2]
+SETTINGS = """from samizdat.settings.production import *  # noqa: F403
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+"""
+
+
+def database_url(settings_dict, user=None):
+    """postgres:// URL of Django's current database (the test one), optionally as `user`."""
+    user = user or settings_dict["USER"] or "postgres"
+    host = settings_dict["HOST"] or "127.0.0.1"
+    port = settings_dict["PORT"] or 5432
+    return f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
+
+
+class AppServer:
+    """granian --interface wsgi with `workers` processes of `threads` threads each."""
+
+    def __init__(self, tmp, environment, workers=2, threads=16):
+        self.tmp = Path(tmp)
+        self.port = free_port()
+        self.environment = environment
+        self.workers = workers
+        self.threads = threads
+        self.process = None
+        self.log = self.tmp / "granian.log"
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        (self.tmp / "appserver_settings.py").write_text(SETTINGS)
+        environment = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(self.tmp), str(PROJECT)]),
+            "DJANGO_SETTINGS_MODULE": "appserver_settings",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            **self.environment,
+        }
+        command = [str(GRANIAN), "--interface", "wsgi", "--host", "127.0.0.1"]
+        command += ["--port", str(self.port), "--workers", str(self.workers)]
+        command += ["--blocking-threads", str(self.threads), "--no-access-log"]
+        command += ["--log-level", "warning", "samizdat.wsgi:application"]
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603 (our own command line)
+                command, cwd=PROJECT, env=environment, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"granian exited: {self.log.read_text()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)  # waiting for a process to listen, not for a clock
+        raise RuntimeError("granian did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
