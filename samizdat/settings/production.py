@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, SECRET_KEY
+from .base import DATABASES, SECRET_KEY, env_list
 
 if (
     not SECRET_KEY
@@ -13,11 +13,14 @@ if (
     or len(SECRET_KEY) < 50
 ):
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
-if not ALLOWED_HOSTS:
+# The environment's names: ALLOWED_HOSTS also reads the admin's, which only the loaded
+# apps can give (samizdat.allowed_hosts), and these settings load before them.
+FIXED_HOSTS = env_list("ALLOWED_HOSTS")
+if not FIXED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names the site answers to.")
 
 DEBUG = False
-CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
+CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in FIXED_HOSTS]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
