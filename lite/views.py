@@ -38,6 +38,8 @@ def article(request, slug):
     if images is not None and images != "1":
         # One address per page keeps the cache small: odd values go to the text version.
         return HttpResponseRedirect(request.path)
+    if "\x00" in slug:
+        raise Http404  # PostgreSQL refuses NUL in text: no slug has one
     language = translation.get_language()
     page = (
         ArticlePage.objects.published()

@@ -25,6 +25,7 @@ from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
 from samizdat.connections import release_connections
+from samizdat.wsgipaths import wsgi_path
 
 GENERATION_KEY = "pagecache:generation"
 HOSTS_KEY = "pagecache:hosts"
@@ -400,6 +401,8 @@ class HitsFirst:
         self.application = application
 
     def __call__(self, environ, start_response):
+        # First, for the lookup and for Django alike (wsgipaths).
+        environ["PATH_INFO"] = wsgi_path(environ)
         found = self.lookup(environ)
         if found is None:
             return self.application(environ, start_response)
