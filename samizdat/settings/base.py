@@ -273,6 +273,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin asks nothing of another origin: no Gravatar (it would send a hash of each
+# editor's email abroad, naming who works here) and no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # What the admin's date picker writes; every language's input formats read it (formats/).
 WAGTAIL_DATE_FORMAT = ADMIN_DATE_FORMAT
 WAGTAIL_DATETIME_FORMAT = ADMIN_DATETIME_FORMAT

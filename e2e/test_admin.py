@@ -1,0 +1,153 @@
+"""Editors at work in the admin: the preview panel shows the article, the schedule dialog's
+date picker saves, and no admin page asks anything of another origin."""
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
+
+from newsroom.models import ArticlePage
+from newsroom.tests.factories import make_article, make_image, news_index
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "pass-for-tests-only"
+HEADLINE = "Паводка на Прыпяці"
+PICKED = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d$")
+
+
+def sign_in(browser, site, language="", **options):
+    """A browser signed in through the admin's form as an editor with a name and an email
+    (the account `make run` makes is of that kind); returns the page and what it requested."""
+    editor = User.objects.create_user(
+        "desk-editor",
+        password=PASSWORD,
+        email="desk-editor@example.org",
+        first_name="Алеся",
+        last_name="Рэдактарка",
+        is_staff=True,
+        is_superuser=True,
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+
+    context = browser.new_context(locale="be-BY", **options)
+    requested = []
+    origin = site.url
+
+    def only_our_origin(route):
+        # Recorded, and never sent: a test must not reach out either.
+        requested.append(route.request.url)
+        if same_origin(route.request.url, origin):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_our_origin)
+    page = context.new_page()
+    page.goto(f"{site.url}/admin/login/")
+    page.fill("input[name=username]", "desk-editor")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"{site.url}/admin/")
+    return page, requested
+
+
+def same_origin(url, origin):
+    ours = urlsplit(origin)
+    theirs = urlsplit(url)
+    if theirs.scheme in ("data", "blob", "about"):
+        return True
+    return (theirs.scheme, theirs.netloc) == (ours.scheme, ours.netloc)
+
+
+@pytest.fixture
+def article(site):
+    return make_article(title=HEADLINE, lede="Вада падышла да хат.")
+
+
+def open_preview(page):
+    page.locator("[data-side-panel-toggle=preview]").click()
+    frame = page.frame_locator("#w-preview-iframe")
+    return frame
+
+
+@pytest.mark.parametrize("size", ["desktop", "mobile"])
+def test_preview_panel_shows_the_article(browser, site, article, size):
+    page, _ = sign_in(browser, site, viewport={"width": 1400, "height": 900})
+    page.goto(f"{site.url}/admin/pages/{article.pk}/edit/")
+    frame = open_preview(page)
+    page.locator(f"input[name=preview-size][value={size}]").check(force=True)
+
+    headline = frame.locator(".article__headline")
+    expect(headline).to_have_text(HEADLINE, timeout=15_000)
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["", "en"])
+def test_editor_schedules_with_the_date_picker(browser, site, article, language):
+    page, _ = sign_in(browser, site, language=language, viewport={"width": 1400, "height": 900})
+    page.goto(f"{site.url}/admin/pages/{article.pk}/edit/")
+    page.locator("[data-side-panel-toggle=status]").click()
+    page.locator("[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    expect(dialog).to_be_visible()
+
+    field = dialog.locator("input[name=go_live_at]")
+    field.click()
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    picker.locator(".xdsoft_next").first.click()  # next month: always in the future
+    picker.locator(".xdsoft_date:not(.xdsoft_other_month)[data-date='15']").click()
+    picker.locator(".xdsoft_time[data-hour='10']").first.click()
+    written = field.input_value()
+    assert PICKED.match(written), written
+
+    dialog.locator("button.action-save").click()  # "Save schedule"
+    page.wait_for_load_state("networkidle")
+
+    expect(page.locator(".messages .success")).to_have_count(1)
+    expect(page.locator(".error-message")).to_have_count(0)
+    minsk = ZoneInfo(settings.TIME_ZONE)
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.go_live_at == datetime.strptime(written, settings.WAGTAIL_DATETIME_FORMAT).replace(
+        tzinfo=minsk
+    )
+    page.context.close()
+
+
+def admin_pages(article):
+    image = make_image(title="Плошча")
+    return [
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{news_index().pk}/",
+        f"/admin/pages/{article.pk}/edit/",
+        "/admin/images/",
+        f"/admin/images/{image.pk}/",
+        "/admin/account/",
+        "/admin/users/",
+        "/admin/comments/",
+    ]
+
+
+def test_admin_pages_request_nothing_from_another_origin(browser, site, article):
+    page, requested = sign_in(browser, site)
+    for path in admin_pages(article):
+        response = page.goto(f"{site.url}{path}")
+        assert response.status == 200, path
+        if path.endswith("/edit/"):
+            expect(open_preview(page).locator(".article__headline")).to_have_text(HEADLINE)
+        page.wait_for_load_state("networkidle")
+
+    foreign = [url for url in requested if not same_origin(url, site.url)]
+    assert any("/static/wagtailadmin/" in url for url in requested)  # the recording works
+    assert foreign == []
+    page.context.close()
