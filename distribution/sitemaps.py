@@ -11,7 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 from wagtail.models import Page
 
-from newsroom.models import ArticlePage
+from newsroom.models import ArticleByline, ArticlePage, Author
 
 from .canonical import canonical_url
 
@@ -74,6 +74,49 @@ class PagesSitemap(Sitemap):
             )
         self.latest_lastmod = max((u["lastmod"] for u in urls if u["lastmod"]), default=None)
         return urls
+
+
+def author_paths():
+    """/<lang>/authors/<slug>/ of everyone bylined on a live article of that language."""
+    bylined = (
+        ArticleByline.objects.filter(page__live=True)
+        .values_list("page__locale__language_code", "page__locale_id", "author__translation_key")
+        .distinct()
+    )
+    wanted = {(language, locale_id, key) for language, locale_id, key in bylined}
+    slugs = {
+        (author.translation_key, author.locale_id): author.slug
+        for author in Author.objects.filter(translation_key__in={key for *_, key in wanted})
+        .exclude(slug="")
+        .only("translation_key", "locale_id", "slug")
+    }
+    any_slug = {key: slug for (key, _locale), slug in slugs.items()}
+    paths = set()
+    for language, locale_id, key in wanted:
+        slug = slugs.get((key, locale_id)) or any_slug.get(key)
+        if slug:
+            paths.add(f"/{language}/authors/{slug}/")
+    return sorted(paths)
+
+
+class AuthorsSitemap(Sitemap):
+    """Author pages: one per author and language they have articles in.
+
+    Listed in the first part only; later parts of a long sitemap (?p=N) are pages alone.
+    """
+
+    limit = 50_000
+
+    def items(self):
+        return author_paths()
+
+    def location(self, item):
+        return item
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        if int(page) != 1:
+            return []
+        return [{"item": path, "location": canonical_url(path)} for path in self.items()]
 
 
 def news_entries():

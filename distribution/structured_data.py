@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from newsroom import edition
+from newsroom.models import BylineRole
 
 from .canonical import canonical_url
 
@@ -19,6 +20,18 @@ def ld_json(data):
     """JSON that cannot close its <script> element, whatever an editor typed."""
     text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def people(authors):
+    """schema.org Persons, each with the address of their author page when it has one."""
+    return [
+        {
+            "@type": "Person",
+            "name": author.name,
+            **({"url": canonical_url(author.url)} if author.url else {}),
+        }
+        for author in authors
+    ]
 
 
 def news_article(article, image_url):
@@ -33,7 +46,8 @@ def news_article(article, image_url):
         if article.published_at
         else None,
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical_url(article.url)},
-        "author": [{"@type": "Person", "name": a.name} for a in article.byline_authors],
+        "author": people(article.byline_authors),
+        "translator": people(article.byline_people(BylineRole.TRANSLATION)) or None,
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": settings.WAGTAIL_SITE_NAME,

@@ -4,9 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from .canonical import canonical_url
-from .sitemaps import PagesSitemap, news_entries, publication_name
+from .sitemaps import AuthorsSitemap, PagesSitemap, news_entries, publication_name
 
-SITEMAPS = {"pages": PagesSitemap}
+SITEMAPS = {"pages": PagesSitemap, "authors": AuthorsSitemap}
 
 
 @require_GET

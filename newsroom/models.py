@@ -5,9 +5,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models.functions import Mod, RowNumber
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -241,31 +243,123 @@ class SectionPage(ReaderPage):
 
 @register_snippet
 class Author(TranslatableMixin, index.Indexed, models.Model):
-    """Someone whose name stands in bylines; translated so names read right in each language."""
+    """Someone whose name stands in bylines; translated so names read right in each language.
+
+    A pseudonym stands for staff who cannot be named: its page shows the name and the
+    articles and nothing that could lead to the person (no photo, no bio).
+    """
 
     name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        blank=True,
+        default="",
+        db_default="",  # rows written by plain SQL (bench corpus) get one on save
+        help_text=_("The address of the author's page; made from the name when left empty."),
+    )
+    is_pseudonym = models.BooleanField(
+        _("pseudonym"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "For staff who cannot be named: the author's page shows the name and the "
+            "articles, nothing more."
+        ),
+    )
     photo = models.ForeignKey(
         NewsroomImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     bio = models.TextField(_("short bio"), blank=True, max_length=600)
 
-    panels = [FieldPanel("name"), FieldPanel("photo"), FieldPanel("bio")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("is_pseudonym"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("slug"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"],
+                condition=~models.Q(slug=""),
+                name="author_slug_per_language",
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug and self.name:
+            self.slug = self.free_slug(slug_for(self.name, self.language_code))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.is_pseudonym and (self.photo_id or self.bio.strip()):
+            raise ValidationError(
+                _("A pseudonym has no photo and no bio: they could lead to the person.")
+            )
+
+    @property
+    def language_code(self):
+        return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+
+    def free_slug(self, wanted):
+        """The wanted slug, or it with a number, so no two authors of a language share one."""
+        taken = set(
+            Author.objects.filter(locale_id=self.locale_id, slug__startswith=wanted)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = wanted, 1
+        while slug in taken:
+            number += 1
+            slug = f"{wanted}-{number}"
+        return slug
+
+    @property
+    def url(self):
+        """The author's page in the active language (root-relative); None without a slug."""
+        return reverse("author", args=[self.slug]) if self.slug else None
+
+    @property
+    def shows_profile(self):
+        return not self.is_pseudonym
+
+
+class BylineRole(models.TextChoices):
+    """What a person did for an article, in the order bylines name them."""
+
+    TEXT = "text", _("Written by")
+    REPORTING = "reporting", _("Reported by")
+    TRANSLATION = "translation", _("Translated by")
+    PHOTOS = "photos", _("Photos by")
+
+
+# Roles whose people are the article's authors (feeds, JSON-LD `author`).
+WRITING_ROLES = (BylineRole.TEXT, BylineRole.REPORTING)
 
 
 class ArticleByline(Orderable):
     page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(
+        _("role"),
+        max_length=16,
+        choices=BylineRole.choices,
+        default=BylineRole.TEXT,
+        db_default=BylineRole.TEXT,
+    )
 
-    panels = [FieldPanel("author")]
+    panels = [FieldPanel("author"), FieldPanel("role")]
 
 
 class ArticleTag(TaggedItemBase):
@@ -419,10 +513,33 @@ class ArticlePage(ReaderPage):
                 self.section = translated
 
     @cached_property
-    def byline_authors(self):
-        """The article's authors, in their names of the article's language (two queries)."""
+    def byline_lines(self):
+        """(role, author) in byline order, authors named in the article's language."""
         attach_byline_authors([self])
-        return self.byline_authors
+        return self.byline_lines
+
+    @property
+    def byline_authors(self):
+        """Those who wrote or reported the article (feeds, structured data)."""
+        return [author for role, author in self.byline_lines if role in WRITING_ROLES]
+
+    def byline_people(self, role):
+        return [author for line_role, author in self.byline_lines if line_role == role]
+
+    @property
+    def byline_groups(self):
+        """[(role, [authors])] in the order of BylineRole: "Reported by A, B · Photos by C"."""
+        groups = [(role, self.byline_people(role)) for role in BylineRole]
+        return [(role, authors) for role, authors in groups if authors]
+
+    def author_urls(self):
+        """The pages of the article's people in its language (purged when it is published)."""
+        language = self.language_code
+        return {
+            f"/{language}/authors/{author.slug}/"
+            for _role, author in self.byline_lines
+            if author.slug
+        }
 
     def remember_bylines_and_tags(self):
         """Bylines and tags of the live article, remembered until it is published again.
@@ -430,8 +547,8 @@ class ArticlePage(ReaderPage):
         Authors' names change when an author is saved, which starts a new generation
         too (newsroom.signals). Previews show the draft, so they never use this.
         """
-        self.__dict__["byline_authors"] = edition.remember(
-            f"bylines:{self.pk}", lambda: ArticlePage.byline_authors.func(self)
+        self.__dict__["byline_lines"] = edition.remember(
+            f"byline-lines:{self.pk}", lambda: ArticlePage.byline_lines.func(self)
         )
         return edition.remember(f"tags:{self.pk}", lambda: [tag.name for tag in self.tags.all()])
 
@@ -496,20 +613,20 @@ def refresh_between_publications(articles):
 
 
 def attach_byline_authors(articles):
-    """Set `byline_authors` on many articles with two queries in all (feeds, lists)."""
+    """Set `byline_lines` on many articles with two queries in all (feeds, lists)."""
     lines = ArticleByline.objects.filter(page__in=articles).select_related("author")
     by_article = {}
     for line in lines.order_by("sort_order"):
-        by_article.setdefault(line.page_id, []).append(line.author)
-    keys = {author.translation_key for authors in by_article.values() for author in authors}
+        by_article.setdefault(line.page_id, []).append((line.role, line.author))
+    keys = {author.translation_key for lines in by_article.values() for _role, author in lines}
     localized = {
         (author.translation_key, author.locale_id): author
         for author in Author.objects.filter(translation_key__in=keys)
     }
     for article in articles:
-        authors = by_article.get(article.pk, [])
-        article.__dict__["byline_authors"] = [
-            localized.get((author.translation_key, article.locale_id), author) for author in authors
+        article.__dict__["byline_lines"] = [
+            (role, localized.get((author.translation_key, article.locale_id), author))
+            for role, author in by_article.get(article.pk, [])
         ]
 
 

@@ -1,6 +1,8 @@
-"""Reader views that are not Wagtail pages: archive search."""
+"""Reader views that are not Wagtail pages: archive search and author pages."""
 
 from django.conf import settings
+from django.db.models import Case, When
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
 from wagtail.models import Locale
@@ -12,7 +14,8 @@ from shield.flight import answer_once
 from shield.refusals import Refused, TooOften, refusal_response
 from shield.slots import slot
 
-from .models import ArticlePage
+from . import edition
+from .models import ArticleByline, ArticlePage, Author, listing_page
 from .search import MAX_QUERY, query_terms, read_position, results_key, results_page, shield_options
 
 
@@ -50,3 +53,38 @@ def run_search(request, language, terms, position):
         locale = Locale.objects.get(language_code=language)
         articles = ArticlePage.objects.published().filter(locale=locale)
         return results_page(articles, terms, position, request)
+
+
+def author(request, slug):
+    """An author (or pseudonym) and their articles in this language, newest first."""
+    locale = Locale.objects.get(language_code=translation.get_language())
+    person = author_in(locale, slug)
+    bylined = ArticleByline.objects.filter(author__translation_key=person.translation_key)
+    articles = (
+        ArticlePage.objects.filter(locale=locale, pk__in=bylined.values("page_id"))
+        .published()
+        .newest_first()
+        .for_listing()
+    )
+    count_key = f"author-articles:{locale.pk}:{person.translation_key}"
+    context = {
+        "author": person,
+        "articles": listing_page(articles, request.GET.get("page"), count_key=count_key),
+    }
+    return render(request, "newsroom/author_page.html", context)
+
+
+def author_in(locale, slug):
+    """The author with this slug, named as in this language when translated; else 404."""
+    found = edition.remember(
+        f"author:{locale.pk}:{slug}",
+        lambda: (
+            Author.objects.filter(slug=slug)
+            .select_related("photo")
+            .order_by(Case(When(locale=locale, then=0), default=1))
+            .first()
+        ),
+    )
+    if found is None:
+        raise Http404
+    return found

@@ -39,6 +39,10 @@ def page_paths(page):
         "/sitemap.xml",
         "/news-sitemap.xml",
     }
+    # An article's people have pages listing it (newsroom's author pages).
+    author_urls = getattr(page, "author_urls", None)
+    if author_urls is not None:
+        paths |= set(author_urls())
     section = getattr(page, "section", None)
     if section is not None and section.url:
         paths |= {section.url, f"{section.url}feed/", f"{section.url}feed/atom/"}

@@ -28,6 +28,7 @@ if settings.DEBUG:
 # language (Accept-Language, else Belarusian).
 urlpatterns += i18n_patterns(
     path("search/", newsroom_views.search, name="search"),
+    path("authors/<slug:slug>/", newsroom_views.author, name="author"),
     path("comments/", include("comments.urls")),
     path("lite/", include("lite.urls")),
     path("", include(language_feeds)),

@@ -36,7 +36,13 @@ def test_article_has_a_complete_news_article(client, article):
     assert news["headline"] == article.title
     assert news["description"] == "Лід артыкула."
     assert news["inLanguage"] == "be"
-    assert news["author"] == [{"@type": "Person", "name": "Алеся Дзямідава"}]
+    assert news["author"] == [
+        {
+            "@type": "Person",
+            "name": "Алеся Дзямідава",
+            "url": "https://news.example.org/be/authors/alesja-dzjamidava/",
+        }
+    ]
     assert news["publisher"]["name"] == "Samizdat"
     assert news["publisher"]["logo"]["url"].startswith(MAIN)
     assert news["mainEntityOfPage"]["@id"] == f"{MAIN}{article.url}"

@@ -27,8 +27,8 @@ def make_image(title="Photo", credit="Photo: Newsroom", caption="A square in Min
     return image
 
 
-def make_author(name="Ганна Лясная"):
-    author = Author(name=name, locale=Locale.objects.get(language_code="be"))
+def make_author(name="Ганна Лясная", language="be", **fields):
+    author = Author(name=name, locale=Locale.objects.get(language_code=language), **fields)
     author.save()
     return author
 
@@ -63,7 +63,9 @@ def make_article(
         live=False,
     )
     for author in authors:
-        article.bylines.add(ArticleByline(author=author))
+        # An author alone wrote the text; (author, role) names another part they had.
+        author, role = author if isinstance(author, tuple) else (author, "text")
+        article.bylines.add(ArticleByline(author=author, role=role))
     news_index(language).add_child(instance=article)
     if publish:
         article.save_revision().publish()

@@ -51,13 +51,13 @@ class ArticleAdminTests(WagtailPageTestCase):
         data = article_form(
             "Паводка на Прыпяці",
             slug="паводка-на-прыпяці",
-            bylines=inline_formset([{"author": author.pk}]),
+            bylines=inline_formset([{"author": author.pk, "role": "reporting"}]),
         )
         self.assertCanCreate(self.news, ArticlePage, data)
         article = ArticlePage.objects.get(title="Паводка на Прыпяці")
         self.assertTrue(article.live)
         self.assertEqual(article.slug, "pavodka-na-prypjatsi")
-        self.assertEqual([a.name for a in article.byline_authors], [author.name])
+        self.assertEqual(article.byline_lines, [("reporting", author)])
         response = self.client.get("/be/news/pavodka-na-prypjatsi/")
         self.assertContains(response, "Паводка на Прыпяці")
 

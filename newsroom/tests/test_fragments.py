@@ -50,7 +50,7 @@ def test_a_new_byline_shows_once_the_edit_is_published(homes):
     article.refresh_from_db()
     article.bylines.create(author=make_author("Сцяпан Жук"))
     article.save_revision().publish()
-    assert '<span class="byline">Сцяпан Жук</span>' in read(article)
+    assert '">Сцяпан Жук</a></span>' in read(article)
 
 
 def test_a_photo_credit_edited_in_the_library_shows_at_once(homes):
