@@ -1,9 +1,10 @@
 """Fixtures shared by every app's tests."""
 
-import os
 from pathlib import Path
 
 import pytest
+
+from samizdat.testing import missing
 
 
 @pytest.fixture(scope="session")
@@ -75,14 +76,6 @@ def site_skeleton(transactional_db):
     from samizdat.testing import restore_skeleton
 
     return restore_skeleton()
-
-
-def missing(why):
-    """Skip a test whose server is not installed; in CI (E2E_REQUIRED) fail it instead, so
-    an outage test can never pass there by not running."""
-    if os.environ.get("E2E_REQUIRED"):
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,236 @@
+"""The production front as real parts: Debian's nginx with deploy/nginx in front of two
+granian pools (readers and writers), sharing a Redis and the test's database."""
+
+import json
+import shutil
+import subprocess
+import uuid
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import requests
+from django.core.management import call_command
+from django.utils import timezone
+
+from comments.pipeline import form_token
+from newsroom.tests.factories import make_article
+from samizdat.testing import (
+    AppServer,
+    database_url_for_processes,
+    free_port,
+    missing,
+    wait_for_http,
+)
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WRAPPER = """
+load_module {module};
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+user root;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    include {dir}/samizdat.conf;
+}}
+"""
+
+
+class Front:
+    """nginx and the two pools, and what the test needs to reach them."""
+
+    def __init__(self, folder, environment):
+        self.folder = folder
+        self.readers = AppServer(dict(environment))
+        self.writers = AppServer(dict(environment))
+        self.port = environment["FRONT_PORT"]
+        self.purge_port = environment["PURGE_PORT"]
+        self.nginx = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def get(self, path, **headers):
+        return requests.get(self.url + path, headers=headers, timeout=10, allow_redirects=False)
+
+    def post_json(self, path, body):
+        return requests.post(
+            self.url + path,
+            data=json.dumps(body),
+            headers={"Content-Type": "application/json", "Origin": self.url},
+            timeout=10,
+        )
+
+    def start(self, **limits):
+        """Start everything with what the test has committed so far."""
+        database = {"DATABASE_URL": database_url_for_processes(self.folder)}
+        self.readers.environment |= database
+        self.writers.environment |= database
+        self.readers.start()
+        self.writers.start()
+        refusals = self.folder / "refusals"
+        call_command("refusal_pages", str(refusals), stdout=StringIO())
+        config = StringIO()
+        call_command(
+            "nginx_config",
+            listen=f"127.0.0.1:{self.port}",
+            server_names="127.0.0.1 localhost",
+            readers=self.readers.address,
+            writers=self.writers.address,
+            purge_listen=f"127.0.0.1:{self.purge_port}",
+            cache_dir=str(self.folder / "cache"),
+            refusals=str(refusals),
+            static_root=str(self.folder / "static"),
+            media_root=str(self.folder / "media"),
+            stdout=config,
+            **limits,
+        )
+        (self.folder / "samizdat.conf").write_text(config.getvalue())
+        wrapper = self.folder / "nginx.conf"
+        wrapper.write_text(WRAPPER.format(module=PURGE_MODULE, dir=self.folder))
+        self.nginx = subprocess.Popen(  # noqa: S603 (our own command line)
+            [NGINX, "-c", str(wrapper), "-p", str(self.folder), "-e", str(self.folder / "e.log")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_http(self.port, "/static/frontend/site.css", self.nginx)
+        return self
+
+    def stop(self):
+        if self.nginx and self.nginx.poll() is None:
+            self.nginx.terminate()
+            self.nginx.wait(timeout=10)
+        self.readers.stop()
+        self.writers.stop()
+
+
+@pytest.fixture
+def article(site_skeleton):
+    return make_article(title="Навіна пад кэшам", lede="Першы абзац навіны.")
+
+
+@pytest.fixture
+def front(article, tmp_path, redis_server, settings):
+    if not Path(NGINX).exists() or not PURGE_MODULE.exists():
+        missing("nginx and libnginx-mod-http-cache-purge are not installed")
+    stylesheet = Path(settings.BASE_DIR, "frontend", "static", "frontend", "site.css")
+    (tmp_path / "static" / "frontend").mkdir(parents=True)
+    shutil.copy(stylesheet, tmp_path / "static" / "frontend" / "site.css")
+    (tmp_path / "media").mkdir()
+    port, purge_port = free_port(), free_port()
+    environment = {
+        "DJANGO_SETTINGS_MODULE": "samizdat.settings.test",
+        # A Redis database of this test's own: the pools share the page cache and limits.
+        "REDIS_URL": redis_server.url.rsplit("/", 1)[0] + f"/{uuid.uuid4().int % 15 + 1}",
+        "BASE_URL": f"http://127.0.0.1:{port}",
+        "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{purge_port}",
+        "TRUST_X_FORWARDED_FOR": "true",
+        "FRONT_PORT": str(port),
+        "PURGE_PORT": str(purge_port),
+    }
+    server = Front(tmp_path, environment)
+    yield server
+    server.stop()
+
+
+def comment_body(article, text):
+    return {
+        "article": article.pk,
+        "name": "Чытач за проксі",
+        "text": text,
+        "website": "",
+        "token": form_token(article, now=timezone.now() - timedelta(seconds=60)),
+    }
+
+
+def test_nginx_keeps_pages_for_readers_and_a_new_comment_purges_them(
+    front, article, django_user_model
+):
+    django_user_model.objects.create_superuser("redaktar", "r@example.org", "a long password 1")
+    front.start()
+    path = article.url
+    first, second = front.get(path), front.get(path)
+    assert first.status_code == second.status_code == 200
+    assert (first.headers["X-Front-Cache"], second.headers["X-Front-Cache"]) == ("MISS", "HIT")
+    assert second.content == first.content
+    assert "Set-Cookie" not in second.headers
+
+    posted = front.post_json("/api/comments/", comment_body(article, "Нарэшце нешта праўдзівае"))
+    assert posted.status_code in (200, 201), posted.text
+    after = front.get(path)
+    assert after.headers["X-Front-Cache"] == "MISS"
+    assert "Нарэшце нешта праўдзівае" in after.text
+
+    # A signed-in editor reads the same page; nothing of theirs is kept for readers.
+    editor = requests.Session()
+    sign_in = editor.get(front.url + "/admin/login/", timeout=10)
+    assert sign_in.headers.get("X-Front-Cache") is None  # the admin is never kept
+    token = editor.cookies["csrftoken"]
+    signed_in = editor.post(
+        front.url + "/admin/login/",
+        data={
+            "username": "redaktar",
+            "password": "a long password 1",
+            "csrfmiddlewaretoken": token,
+        },
+        headers={"Referer": front.url + "/admin/login/", "Origin": front.url},
+        timeout=10,
+    )
+    assert "sessionid" in editor.cookies, signed_in.text[-3000:]
+    seen_by_editor = editor.get(front.url + article.url, timeout=10)
+    assert seen_by_editor.status_code == 200
+
+    reader = front.get(article.url)
+    assert "redaktar" not in reader.text
+    assert "userbar" not in reader.text
+    assert "Set-Cookie" not in reader.headers
+
+
+def test_writes_reach_the_writers_pool_while_the_readers_are_down(front, article):
+    front.start()
+    assert front.get(article.url).status_code == 200
+    front.readers.stop()
+
+    cached = front.get(article.url)
+    assert cached.status_code == 200 and cached.headers["X-Front-Cache"] == "HIT"
+    posted = front.post_json("/api/comments/", comment_body(article, "Пішу, калі чытачы спяць"))
+    assert posted.status_code in (200, 201), posted.text
+
+    # Nothing can render a page nginx has not kept: our "site is busy" page, in English.
+    busy = front.get("/en/news/")
+    assert busy.status_code == 503
+    assert "The site is busy right now" in busy.text
+    assert busy.headers["Retry-After"] == "5"
+
+
+def test_search_and_writes_are_limited_per_address_with_our_pages(front, article):
+    front.start(search_rate="1r/m", search_burst="2", write_rate="1r/m", write_burst="2")
+    answers = [front.get("/ru/search/?q=навіна").status_code for _ in range(5)]
+    assert answers[:3] == [200, 200, 200] and answers[3:] == [429, 429]
+    refused = front.get("/ru/search/?q=навіна")
+    assert "Слишком много запросов" in refused.text and refused.headers["Retry-After"] == "5"
+
+    statuses = [front.post_json("/api/nowhere/", {}).status_code for _ in range(5)]
+    assert 429 not in statuses[:3] and statuses[3:] == [429, 429]
+    answer = front.post_json("/api/nowhere/", {})
+    assert answer.json()["code"] == "too_often"
+
+
+def test_a_forwarded_for_header_from_the_client_does_not_make_a_new_reader(front, article):
+    """nginx replaces X-Forwarded-For with the address it saw; the app's search limit holds."""
+    front.start(search_rate="600r/m", search_burst="100")
+    statuses = [
+        front.get(f"/be/search/?q=слова{n}", **{"X-Forwarded-For": f"198.51.100.{n}"}).status_code
+        for n in range(30)
+    ]
+    assert 429 in statuses
