@@ -13,6 +13,7 @@ refreshes, and their entries live PAGE_CACHE_SECONDS at most (50 seconds by defa
 
 import hashlib
 import secrets
+import threading
 import time
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from django.utils.http import http_date, quote_etag
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
+from samizdat import rediscache
 from samizdat.connections import release_connections
 from samizdat.wsgipaths import wsgi_path
 
@@ -76,6 +78,9 @@ def generation():
         # as soon as the cache is back.
         return _seen["value"] or 1
     _remember_generation(value)
+    if _purge_owed["owed"]:
+        purge_everything()
+        return _seen["value"]
     return value
 
 
@@ -96,6 +101,7 @@ def forget_generation():
     would go on using the old number for up to a second and then switch mid-way.
     """
     _seen.update(value=None, until=0.0)
+    _purge_owed["owed"] = False
     forget_local_pages()
 
 
@@ -104,22 +110,36 @@ def forget_generation():
 # purge made in this process drops its copies at once; one made in another process is seen
 # within the second, as a new generation is. A few pages are enough: the ones being read.
 LOCAL_SECONDS = 1.0
-LOCAL_PAGES = 32
-_local_pages = {}
+LOCAL_PAGES = 64
+# While Redis is unreachable (samizdat.rediscache) each process serves the copies it holds
+# for up to OUTAGE_SECONDS after it got them, and keeps the pages it renders meanwhile:
+# reading stays almost as fast as with Redis. A purge made in another process cannot reach
+# this one then, so a page a moderator changed (a hidden comment) is served at most
+# OUTAGE_SECONDS longer by the other processes; the one that purged drops it at once.
+OUTAGE_SECONDS = 10.0
+_local_pages = {}  # key -> (page, fresh until, got at)
 
 
 def stored_page(key):
     """The stored page (or NOT_CACHEABLE) under key: this process's copy, or the shared one."""
     now = time.monotonic()
     local = _local_pages.get(key)
-    if local is not None and now < local[1]:
-        return local[0]
+    if local is not None:
+        page, fresh_until, got_at = local
+        if now < fresh_until or (now < got_at + OUTAGE_SECONDS and rediscache.unreachable()):
+            return page
     stored = cache.get(key)
     if stored is not None and stored != NOT_CACHEABLE:
-        if len(_local_pages) >= LOCAL_PAGES:
-            _local_pages.clear()  # the pages read now come back within a second
-        _local_pages[key] = (stored, now + LOCAL_SECONDS)
+        keep_local_page(key, stored, now)
     return stored
+
+
+def keep_local_page(key, stored, now=None):
+    now = time.monotonic() if now is None else now
+    if key not in _local_pages and len(_local_pages) >= LOCAL_PAGES:
+        del _local_pages[next(iter(_local_pages))]  # the copy got longest ago
+    _local_pages.pop(key, None)  # kept in the order the copies were got
+    _local_pages[key] = (stored, now + LOCAL_SECONDS, now)
 
 
 def forget_local_pages(keys=None):
@@ -142,7 +162,27 @@ def purge_everything():
     except ValueError:
         value = fresh_generation()
         cache.set(GENERATION_KEY, value, None)
+    except UNREACHABLE:
+        value = None
+    if value is None or purge_missed_redis():
+        return
+    _purge_owed["owed"] = False
     _remember_generation(value)
+
+
+# A purge made while Redis was unreachable could not drop the shared copies, and Redis may
+# come back with them (it keeps its data: docs/failures.md). So this process drops its own
+# copies at once, and starts a new generation as soon as it reads Redis again.
+_purge_owed = {"owed": False}
+
+
+def purge_missed_redis():
+    """After a purge: True (and the purge owed) when Redis was unreachable for it."""
+    if not rediscache.unreachable():
+        return False
+    _purge_owed["owed"] = True
+    forget_local_pages()
+    return True
 
 
 def purge_path(path, keep_stale=False):
@@ -157,6 +197,7 @@ def purge_path(path, keep_stale=False):
     ]
     cache.delete_many(keys if keep_stale else keys + [spare_key(key) for key in keys])
     forget_local_pages(keys)
+    purge_missed_redis()
     from samizdat import cdn
 
     cdn.purge([path])
@@ -312,6 +353,11 @@ def stored_response(request, stored, fresh=True):
     return response
 
 
+# Pages being rendered by a thread of this process while Redis is unreachable.
+_rendering = {}
+_rendering_lock = threading.Lock()
+
+
 class PageCacheMiddleware:
     """The outermost middleware: a hit is answered before anything else runs.
 
@@ -338,8 +384,11 @@ class PageCacheMiddleware:
         """One reader renders the page; the others get its last copy or wait for the new one."""
         waited_until = time.monotonic() + RENDER_WAIT_SECONDS
         while True:
-            # None: the cache is unreachable, so nobody can be rendering for us.
-            if cache.add(render_lock_key(key), 1, RENDER_LOCK_SECONDS) in (True, None):
+            locked = cache.add(render_lock_key(key), 1, RENDER_LOCK_SECONDS)
+            if locked is None:
+                # The cache is unreachable: nobody elsewhere can render for us.
+                return self.render_once_here(request, key)
+            if locked:
                 try:
                     return self.render(request, key)
                 finally:
@@ -356,6 +405,24 @@ class PageCacheMiddleware:
             if stored is not None:
                 return stored_response(request, stored)
 
+    def render_once_here(self, request, key):
+        """Redis is unreachable: one thread of this process renders, the others take its copy."""
+        with _rendering_lock:
+            rendering = _rendering.get(key)
+            if rendering is None:
+                _rendering[key] = threading.Event()
+        if rendering is not None:
+            rendering.wait(RENDER_WAIT_SECONDS)
+            local = _local_pages.get(key)
+            if local is not None:
+                return stored_response(request, local[0])
+            return self.render(request, key)
+        try:
+            return self.render(request, key)
+        finally:
+            with _rendering_lock:
+                _rendering.pop(key).set()
+
     def render(self, request, key):
         response = self.get_response(request)
         if cacheable_response(response):
@@ -366,6 +433,8 @@ class PageCacheMiddleware:
             # if the database fails, readers get this rather than an error (spare_response).
             spare_seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
             cache.set(spare_key(key), stored, spare_seconds)
+            if rediscache.unreachable():
+                keep_local_page(key, stored)  # the only copy other readers can get now
             response["ETag"] = stored["etag"]
             mark_cacheable(response)
         else:

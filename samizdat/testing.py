@@ -20,7 +20,9 @@ def forget_cached_state():
 
     from privacy.clients import forget_cached_salt
     from samizdat.pagecache import forget_generation
+    from samizdat.rediscache import forget_failures
 
+    forget_failures()
     cache.clear()
     forget_cached_salt()
     forget_generation()
@@ -96,10 +98,15 @@ class RedisServer:
         while time.monotonic() < deadline:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
+                break
             except OSError:
                 time.sleep(0.02)  # waiting for a process to listen, not for a clock
-        raise RuntimeError("redis-server did not start")
+        else:
+            raise RuntimeError("redis-server did not start")
+        from samizdat.rediscache import forget_failures
+
+        # It answers now: no need to wait out the breaker's retry delay, as a site would.
+        forget_failures()
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -115,7 +122,12 @@ def use_redis(settings, url, **options):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "samizdat",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, **options},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "CONNECTION_FACTORY": "samizdat.rediscache.GuardedConnectionFactory",
+                **options,
+            },
         }
     }
 

@@ -146,11 +146,14 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "samizdat",
-            # A Redis outage must not take reading down: cache misses instead of errors.
+            # A Redis outage must not take reading down: cache misses instead of errors,
+            # and quick ones: short timeouts, then a breaker that stops trying for a
+            # moment (samizdat.rediscache) while pages come from each process's copies.
             "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.5,
                 "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_FACTORY": "samizdat.rediscache.GuardedConnectionFactory",
             },
         }
     }

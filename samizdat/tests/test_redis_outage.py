@@ -1,0 +1,205 @@
+"""Redis dies under readers: calls to it fail at once, and each process keeps serving the
+pages it holds, for a bounded time, instead of rendering every request again."""
+
+import re
+import signal
+import types
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+
+from newsroom.tests.factories import make_article
+from samizdat import pagecache, rediscache
+from samizdat.rediscache import Breaker, GuardedConnection
+from samizdat.testing import use_redis
+
+pytestmark = pytest.mark.django_db
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_after_a_failure_redis_is_tried_again_only_once_the_delay_has_passed():
+    clock = Clock()
+    breaker = Breaker(clock=clock, seconds=2)
+    assert breaker.allows_attempt() and not breaker.is_open
+
+    breaker.failed()
+    assert breaker.is_open
+    assert not breaker.allows_attempt()
+    clock.now += 1.9
+    assert not breaker.allows_attempt()
+    clock.now += 0.2
+    assert breaker.allows_attempt()  # one caller probes
+    assert not breaker.allows_attempt()  # the others wait for its outcome
+    breaker.answered()
+    assert breaker.allows_attempt() and not breaker.is_open
+
+
+@pytest.fixture
+def attempts(monkeypatch):
+    """Counts the sockets opened to Redis."""
+    opened = []
+    real = GuardedConnection._connect
+
+    def counted(connection):
+        opened.append(connection.port)
+        return real(connection)
+
+    monkeypatch.setattr(GuardedConnection, "_connect", counted)
+    return opened
+
+
+def test_a_dead_redis_costs_one_connection_attempt_not_one_per_call(
+    settings, redis_to_stop, attempts
+):
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    cache.set("answer", 42)
+    redis_to_stop.stop()
+    attempts.clear()
+
+    answers = [cache.get("answer") for _ in range(50)]
+
+    assert answers == [None] * 50
+    assert len(attempts) == 1
+    assert rediscache.unreachable()
+
+
+def test_calls_reach_redis_again_once_it_answers(settings, redis_to_stop):
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    cache.set("answer", 42)
+    redis_to_stop.process.send_signal(signal.SIGSTOP)  # stops answering, keeps its data
+    try:
+        assert cache.get("answer") is None  # after one socket timeout
+        assert rediscache.unreachable()
+    finally:
+        redis_to_stop.process.send_signal(signal.SIGCONT)
+    assert cache.get("answer") is None  # not tried again yet
+
+    for breaker in rediscache._breakers.values():
+        breaker.retry_at = 0.0  # the retry delay has passed
+
+    assert cache.get("answer") == 42
+    assert not rediscache.unreachable()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The page cache's clock, moved by the test (the breaker keeps the real one)."""
+    clock = Clock()
+    monkeypatch.setattr(pagecache, "time", types.SimpleNamespace(monotonic=clock, sleep=None))
+    return clock
+
+
+@pytest.fixture
+def article(homes):
+    return make_article(title="Пасля падзення Redis")
+
+
+def comment_count(response, article):
+    """The comment count the page shows (outside the fragments kept per publication)."""
+    html = response.content.decode()
+    found = re.search(rf'data-comment-count="{article.pk}"[^>]*>.*?</span>(\d+)</span>', html)
+    return int(found.group(1))
+
+
+def read(url):
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_cached_pages_are_served_from_this_process_while_redis_is_down(
+    settings, redis_to_stop, clock, article, django_assert_num_queries
+):
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    read(article.url)
+    assert read(article.url)["X-Page-Cache"] == "hit"
+
+    redis_to_stop.stop()
+    cache.get("anything")  # the first call finds Redis gone
+    clock.now += pagecache.OUTAGE_SECONDS - 1  # long after this process's copy went stale
+
+    for _ in range(3):
+        with django_assert_num_queries(0):
+            assert read(article.url)["X-Page-Cache"] == "hit"
+    assert rediscache.unreachable()
+
+
+def test_a_page_is_served_from_the_outage_copy_at_most_the_outage_bound(
+    settings, redis_to_stop, clock, article
+):
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    redis_to_stop.stop()
+    first = read(article.url)  # rendered: Redis is unreachable
+    assert "X-Page-Cache" not in first
+    assert read(article.url)["X-Page-Cache"] == "hit"  # this process's copy
+    # Changed where this process cannot hear of it (a moderator on another app server
+    # hid a comment), with no purge.
+    type(article).objects.filter(pk=article.pk).update(comment_count=7)
+
+    clock.now += pagecache.OUTAGE_SECONDS - 0.5
+    assert comment_count(read(article.url), article) == 0
+    clock.now += 1
+    assert comment_count(read(article.url), article) == 7
+
+
+def test_one_thread_renders_a_page_while_redis_is_down_and_the_others_take_its_copy(
+    settings, redis_to_stop, article
+):
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    redis_to_stop.stop()
+    cache.get("anything")  # trips the breaker
+    key = pagecache.key_for("testserver", article.url, "")
+    rendered = []
+
+    def render(request):
+        rendered.append(request.path)
+        return HttpResponse("<p>Адна старонка</p>", content_type="text/html; charset=utf-8")
+
+    middleware = pagecache.PageCacheMiddleware(render)
+    request = RequestFactory().get(article.url)
+    first = middleware.render_once_here(request, key)
+    # Another thread finds a render under way: it waits for that one and takes its copy.
+    pagecache._rendering[key] = types.SimpleNamespace(wait=lambda seconds: True)
+    try:
+        second = middleware.render_once_here(RequestFactory().get(article.url), key)
+    finally:
+        del pagecache._rendering[key]
+
+    assert rendered == [article.url]
+    assert second.content == first.content
+
+
+def test_a_purge_during_the_outage_is_made_when_redis_answers_again(
+    settings, redis_to_stop, article
+):
+    """Redis paused, not emptied: it comes back with the copies the purge meant to drop."""
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    read(article.url)
+    assert read(article.url)["X-Page-Cache"] == "hit"
+    before = pagecache.generation()
+
+    redis_to_stop.process.send_signal(signal.SIGSTOP)
+    try:
+        pagecache.forget_local_pages()  # a second later
+        type(article).objects.filter(pk=article.pk).update(comment_count=3)
+        pagecache.purge_path(article.url)  # times out: Redis does not answer
+        assert rediscache.unreachable()
+        assert comment_count(read(article.url), article) == 3
+    finally:
+        redis_to_stop.process.send_signal(signal.SIGCONT)
+    rediscache.forget_failures()  # the retry delay has passed
+    pagecache._seen["until"] = 0.0  # and this process's generation is a second old
+
+    assert pagecache.generation() == before + 1
+    page = read(article.url)
+    assert "X-Page-Cache" not in page  # the copy Redis kept from before is not served
+    assert comment_count(page, article) == 3
