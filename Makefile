@@ -75,4 +75,4 @@ migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) static media db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) static media cache db.sqlite3 db.sqlite3-wal db.sqlite3-shm

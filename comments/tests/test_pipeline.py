@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from comments.models import Comment, DiscussionSwitch, Reason, Status
@@ -11,6 +12,9 @@ from comments.tests.conftest import api_post, form_post, old_token
 from newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
+# Per-minute limits count in windows of the wall clock: the clock stands still where a test
+# counts posts, so no window can end between them.
+NOON = "2026-06-27 12:00 +03:00"
 
 MESSAGES = {
     "too_fast": {"be": "занадта хутка", "ru": "слишком быстро", "en": "too fast"},
@@ -52,6 +56,7 @@ def test_forged_or_foreign_token_is_refused(client, article, policy, homes):
     assert Comment.objects.count() == 0
 
 
+@time_machine.travel(NOON, tick=False)  # one window of the per-minute limit
 def test_rate_limit_per_minute(client, article, policy):
     policy.per_minute = 2
     policy.save()
@@ -136,6 +141,7 @@ def test_comments_close_by_themselves_after_the_configured_days(client, article,
 
 @pytest.mark.parametrize("language", ["be", "ru", "en"])
 @pytest.mark.parametrize("code", sorted(MESSAGES))
+@time_machine.travel(NOON, tick=False)  # "rate_limited" counts in one window
 def test_refusals_speak_the_readers_language(client, homes, policy, language, code):
     from newsroom.tests.factories import make_article, translate_article
 

@@ -158,7 +158,21 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, one site is still one cache: every app server, the worker and each
+    # management command open the same SQLite files (diskcache), so a purge, a new
+    # generation or a render lock made by one process holds for all (docs/caching.md).
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),
+            "KEY_PREFIX": "samizdat",
+            "SHARDS": 8,
+            # SQLite's busy wait per try; writes (purges included) retry until they land,
+            # a read that times out is a miss.
+            "DATABASE_TIMEOUT": 0.25,
+            "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_LIMIT", str(2**30)))},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -91,9 +91,17 @@ def test_purges_reach_every_host_readers_used(article, proxy, settings):
     assert ("news.example.org", article.url) in proxy
 
 
-def test_no_proxy_configured_sends_nothing(article, settings):
-    settings.WAGTAILFRONTENDCACHE = {}
-    article.save_revision().publish()  # no proxy: nothing to reach, nothing fails
+def test_no_proxy_configured_sends_nothing(
+    article, proxy, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {}  # the recording proxy listens, but nobody names it
+    cached(article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Без проксі"
+        article.save_revision().publish()
+        services.announce_change(article.pk)
+    assert proxy == []
+    assert "Без проксі" in fresh(article.url).content.decode()  # our own cache was purged
 
 
 def test_moving_an_article_purges_lists(article, homes):
