@@ -1,15 +1,26 @@
 """Keep the full-page cache honest when pages change (samizdat.pagecache)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from samizdat import cdn, pagecache
 
 
+def new_generation():
+    """A new page-cache generation now, and again once the change is committed.
+
+    Now, so this process's next render shows it; after the commit, because another process
+    that read the new number before the commit rendered the old rows under it.
+    """
+    pagecache.purge_everything()
+    transaction.on_commit(pagecache.purge_everything)
+
+
 def purge_pages(instance=None, **kwargs):
     # Any page may be listed on the main page, All news, a section or a feed, so a change
     # to one starts a new cache generation rather than hunting for every list it is in.
-    pagecache.purge_everything()
+    new_generation()
     from wagtail.models import Page
 
     if isinstance(instance, Page):
@@ -40,7 +51,7 @@ def purge_deleted_page(sender, instance, **kwargs):
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        pagecache.purge_everything()
+        new_generation()
         # The specific page (the article, not its Page row) still knows where it was shown.
         if type(instance) is not Page:
             cdn.purge(cdn.page_paths(instance))

@@ -49,6 +49,9 @@ RENDER_LOCK_SECONDS = 10
 # next readers render it themselves at once instead of queueing behind one another.
 NOT_CACHEABLE = "not-cacheable"
 NOT_CACHEABLE_SECONDS = 5
+# A purge leaves a mark under the page's path for longer than any render takes: a render
+# that began before the purge sees the mark changed and keeps nothing (render).
+PURGE_MARK_SECONDS = 300
 # Left out of a 304: it has no body.
 BODY_HEADERS = {"Content-Type", "Content-Language"}
 
@@ -195,6 +198,9 @@ def purge_path(path, keep_stale=False):
     keys = [
         key_for(host, path, "", scheme) for host in known_hosts() for scheme in ("http", "https")
     ]
+    # Before the copies go: a render that read the old rows and stores after this line
+    # finds the mark changed; one that stores before it is deleted below.
+    cache.set(purge_mark_key(path), secrets.randbits(48), PURGE_MARK_SECONDS)
     cache.delete_many(keys if keep_stale else keys + [spare_key(key) for key in keys])
     forget_local_pages(keys)
     purge_missed_redis()
@@ -220,6 +226,11 @@ def key_for(host, path, query, scheme="http"):
     text = f"{scheme}://{host}{path}?{query}"
     digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     return f"pagecache:{generation()}:{digest}"
+
+
+def purge_mark_key(path):
+    """Where purge_path leaves its mark for a path, whatever the host, query or generation."""
+    return f"pagecache:purged:{hashlib.blake2b(path.encode(), digest_size=16).hexdigest()}"
 
 
 def spare_key(key):
@@ -424,7 +435,12 @@ class PageCacheMiddleware:
                 _rendering.pop(key).set()
 
     def render(self, request, key):
+        mark = cache.get(purge_mark_key(request.path))
         response = self.get_response(request)
+        if cache.get(purge_mark_key(request.path)) != mark:
+            # Purged while it rendered: it may show what the purge took away (a hidden
+            # comment). The reader who asked before the purge gets it; nobody else does.
+            return response
         if cacheable_response(response):
             remember_host(request.get_host())
             stored = to_store(response)

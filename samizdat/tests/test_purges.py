@@ -143,3 +143,45 @@ def test_new_correction_leaves_the_cached_page(article, proxy, django_capture_on
         Correction.objects.create(article=article, text="Раней мы памылкова назвалі дату.")
     assert "Раней мы памылкова назвалі дату." in fresh(article.url).content.decode()
     assert ("news.example.org", article.url) in proxy
+
+
+def test_a_copy_rendered_while_a_comment_was_hidden_is_not_kept(
+    article, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A render that read the comments before the hide was committed, and is stored after
+    the purge, would bring the comment back for the page's whole cache time."""
+    from samizdat import pagecache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        form_post(Client(), article, text="Каментар, які схаваюць падчас рэндэру")
+    comment = Comment.objects.get(text="Каментар, які схаваюць падчас рэндэру")
+    moderator = User.objects.create_user("moderator", password="pass-for-tests-only")
+    real_render = pagecache.PageCacheMiddleware.render
+
+    def render_while_a_moderator_hides(middleware, request, key):
+        def get_response(request):
+            response = middleware.get_response(request)  # read before the hide
+            with django_capture_on_commit_callbacks(execute=True):
+                services.apply(comment, Action.HIDE, moderator)
+            return response
+
+        return real_render(pagecache.PageCacheMiddleware(get_response), request, key)
+
+    monkeypatch.setattr(pagecache.PageCacheMiddleware, "render", render_while_a_moderator_hides)
+    assert comment.text in fresh(article.url).content.decode()  # asked before the hide
+    monkeypatch.undo()
+    assert comment.text not in fresh(article.url).content.decode()
+
+
+def test_a_publication_starts_a_new_generation_again_once_committed(
+    article, django_capture_on_commit_callbacks
+):
+    """Another process may read the new generation before the publication is committed and
+    render the old rows under it; the generation moves on again after the commit."""
+    from samizdat import pagecache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Загаловак пасля публікацыі"
+        article.save_revision().publish()
+        before_the_commit = pagecache.generation()
+    assert pagecache.generation() != before_the_commit
