@@ -3,9 +3,9 @@
 Django checks the Host header of every request against settings.ALLOWED_HOSTS, and the
 page cache asks for the host before anything else runs, so the configured names must cost
 no database query per request. A snapshot lives in each process for LOCAL_SECONDS and in
-the shared cache (Redis in production) for SHARED_SECONDS; saving the settings in the
-admin publishes a new one at once. Another process sees a change within LOCAL_SECONDS
-with Redis, and within SHARED_SECONDS without it (each process then has its own cache).
+the shared cache (Redis, or the default SQLite cache files) for SHARED_SECONDS; saving
+the settings in the admin publishes a new one at once. Another process sees a change
+within LOCAL_SECONDS.
 """
 
 import logging

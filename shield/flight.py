@@ -1,9 +1,9 @@
 """Answers shared for a short time, computed once however many ask at the same moment.
 
-The first asker takes a lock in the shared cache (cache.add is atomic in Redis and in local
-memory) and computes; the others wait briefly for its answer and, if it does not come, are
-refused with Busy rather than computing it themselves: a stampede of identical requests
-costs one computation.
+The first asker takes a lock in the shared cache (cache.add is atomic in Redis, in the
+default SQLite cache files and in local memory) and computes; the others wait briefly for
+its answer and, if it does not come, are refused with Busy rather than computing it
+themselves: a stampede of identical requests costs one computation.
 """
 
 import time
