@@ -58,6 +58,8 @@ class AppServer:
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
+            # Without REDIS_URL, a cache of this server's own, not the checkout's cache/.
+            "CACHE_DIR": str(self.tmp / "cache"),
             **self.environment,
         }
         command = [str(GRANIAN), "--interface", "wsgi", "--host", "127.0.0.1"]
