@@ -1,5 +1,8 @@
 """Admin forms for newsroom pages."""
 
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .slugs import is_ascii_slug, slug_for
@@ -16,6 +19,31 @@ class ArticleAdminForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+        if "section" in self.fields:
+            self.fields["section"] = self.section_choice(self.fields["section"])
+
+    def section_choice(self, chooser):
+        """The sections of the article's language as a list, not a chooser of the whole tree.
+
+        The article's current section stays choosable even when it is of another language
+        (a fresh translation still points at the original's; saving moves it over).
+        """
+        from .models import SectionPage
+
+        sections = SectionPage.objects.filter(
+            Q(locale__language_code=self.language_code()) | Q(pk=self.instance.section_id)
+        ).order_by("path")
+        return forms.ModelChoiceField(
+            queryset=sections,
+            required=False,
+            label=chooser.label,
+            help_text=chooser.help_text,
+            empty_label=_("No section"),
+        )
+
+    def clean_title(self):
+        # A headline typed over several lines in the box is still one line for readers.
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean(self):
         title = self.cleaned_data.get("title")

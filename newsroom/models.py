@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -15,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, TranslatableMixin
 from wagtail.query import PageQuerySet
@@ -422,17 +428,31 @@ class ArticlePage(ReaderPage):
     template = "newsroom/article_page.html"
     base_form_class = ArticleAdminForm
 
-    content_panels = Page.content_panels + [
-        FieldPanel("lede"),
+    # Named as the newsroom names them; a long headline stays in sight as it is typed.
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            heading=_("Headline"),
+            placeholder=_("Headline*"),
+            widget=forms.Textarea(attrs={"rows": 2}),
+        ),
+        FieldPanel("lede", heading=_("Lede")),
+        FieldPanel("section", heading=_("Section")),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")],
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),
         InlinePanel("bylines", label=_("Byline"), min_num=0),
-        FieldPanel("section"),
         FieldPanel("tags"),
         FieldPanel("publication_date"),
+    ]
+    # Articles are never in site menus: no "Show in menus"; slug and search fields stay.
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lede"),

@@ -227,6 +227,8 @@ LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Editors choose the admin's language among the newsroom's own three.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LOCALE_PATHS.append(PROJECT_DIR / "locale")  # samizdat's own strings (error pages)
