@@ -281,7 +281,8 @@ class Filler:
         columns = (
             "title, file, description, width, height, created_at, focal_point_x, focal_point_y,"
             " focal_point_width, focal_point_height, file_size, file_hash, credit,"
-            " default_caption, collection_id, uploaded_by_user_id"
+            " caption_be, caption_ru, caption_en, alt_be, alt_ru, alt_en, collection_id,"
+            " uploaded_by_user_id"
         )
         for _ in range(IMAGE_COPIES - 1):
             copies = {}

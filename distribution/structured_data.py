@@ -87,6 +87,7 @@ def head_tags(page):
         ("og:site_name", settings.WAGTAIL_SITE_NAME),
         ("og:locale", page.locale.language_code),
         ("og:image", image),
+        ("og:image:alt", page.lead_alt if image else None),
         ("article:published_time", page.published_at.isoformat() if page.published_at else None),
     ]
     tags += [format_html('<meta property="{}" content="{}">', k, v) for k, v in meta if v]
@@ -99,4 +100,6 @@ def head_tags(page):
     tags.append(format_html('<meta name="twitter:description" content="{}">', page.lede))
     if image:
         tags.append(format_html('<meta name="twitter:image" content="{}">', image))
+        if page.lead_alt:
+            tags.append(format_html('<meta name="twitter:image:alt" content="{}">', page.lead_alt))
     return mark_safe("\n".join(str(tag) for tag in tags))  # noqa: S308

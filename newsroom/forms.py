@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .languages import language_name
 from .slugs import is_ascii_slug, slug_for
 
 
@@ -50,7 +51,23 @@ class ArticleAdminForm(WagtailAdminPageForm):
         slug = self.cleaned_data.get("slug")
         if title and not is_ascii_slug(slug):
             self.cleaned_data["slug"] = slug_for(slug or title, self.language_code())
+        self.require_lead_photo_alt()
         return super().clean()
+
+    def require_lead_photo_alt(self):
+        """A lead photo must be described for readers who cannot see it, in the page's language.
+
+        Checked on drafts too: the text is written once on the image, so it is no burden
+        to add before saving, and a draft without it would only fail later at publication.
+        """
+        photo = self.cleaned_data.get("lead_image")
+        language = self.language_code()
+        if photo is not None and not photo.has_alt_in(language):
+            message = _(
+                "The lead photo needs alt text in the page's language (%(language)s): describe "
+                "what it shows when you edit the photo in Images, then save again."
+            )
+            self.add_error("lead_image", message % {"language": language_name(language)})
 
     def language_code(self):
         page = self.instance if self.instance.locale_id else self.parent_page

@@ -1,10 +1,38 @@
-"""The newsroom's image model: every photo carries its credit and a default caption."""
+"""The newsroom's image model: a credit, and a caption and alt text in each language."""
 
 import copy
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition
+
+LANGUAGES = ("be", "ru", "en")
+
+# Where a page looks when the photo has no text in its own language. Readers of the
+# Belarusian and Russian editions mostly read both languages; an English reader usually
+# reads neither, so an English page rather shows nothing than a caption it cannot read.
+FALLBACKS = {"be": ("be", "ru"), "ru": ("ru", "be"), "en": ("en",)}
+
+
+def caption_field(verbose_name):
+    return models.TextField(
+        verbose_name,
+        blank=True,
+        help_text=_("What the photo shows, as readers of this language see it under it."),
+    )
+
+
+def alt_field(verbose_name):
+    return models.CharField(
+        verbose_name,
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for readers who cannot see it. Required for a lead photo."
+        ),
+    )
 
 
 class NewsroomImage(AbstractImage):
@@ -12,13 +40,56 @@ class NewsroomImage(AbstractImage):
         _("credit"),
         max_length=255,
         blank=True,
-        help_text=_('Who made the photo, e.g. "Photo: Agency via AP".'),
+        help_text=_('Who made the photo, e.g. "Photo: Agency via AP". The same in every language.'),
     )
-    default_caption = models.TextField(
-        _("default caption"), blank=True, help_text=_("What the photo shows.")
+    caption_be = caption_field(_("caption in Belarusian"))
+    alt_be = alt_field(_("alt text in Belarusian"))
+    caption_ru = caption_field(_("caption in Russian"))
+    alt_ru = alt_field(_("alt text in Russian"))
+    caption_en = caption_field(_("caption in English"))
+    alt_en = alt_field(_("alt text in English"))
+
+    # Wagtail's one "description" is replaced by the alt text of each language.
+    admin_form_fields = (
+        "title",
+        "file",
+        "credit",
+        "caption_be",
+        "alt_be",
+        "caption_ru",
+        "alt_ru",
+        "caption_en",
+        "alt_en",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
     )
 
-    admin_form_fields = Image.admin_form_fields + ("credit", "default_caption")
+    def caption_in(self, language):
+        """The caption for a page in this language, or in the one its readers also read."""
+        return self._text_in("caption", language)
+
+    def alt_in(self, language):
+        """The alt text for a page in this language, or in the one its readers also read."""
+        return self._text_in("alt", language)
+
+    def has_alt_in(self, language):
+        return bool(getattr(self, f"alt_{language}", "").strip())
+
+    def _text_in(self, kind, language):
+        for candidate in FALLBACKS.get(language, (language,)):
+            text = getattr(self, f"{kind}_{candidate}", "").strip()
+            if text:
+                return text
+        return ""
+
+    @property
+    def default_alt_text(self):
+        # Wagtail reads this where it renders an image outside our templates (rich text).
+        return self.alt_in(translation.get_language() or settings.LANGUAGE_CODE)
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")

@@ -493,7 +493,11 @@ class ArticlePage(ReaderPage):
     def caption(self):
         if self.lead_caption:
             return self.lead_caption
-        return self.lead_image.default_caption if self.lead_image else ""
+        return self.lead_image.caption_in(self.language_code) if self.lead_image else ""
+
+    @property
+    def lead_alt(self):
+        return self.lead_image.alt_in(self.language_code) if self.lead_image else ""
 
     @property
     def credit(self):

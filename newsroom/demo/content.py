@@ -3081,3 +3081,177 @@ STORIES = [
         },
     },
 ]
+
+
+# What each drawn demo picture shows, for readers who cannot see it: the alt text of every
+# demo image with that motif (newsroom.demo.images draws them).
+MOTIF_ALT = {
+    "city": {
+        "be": "Высокія дамы з асветленымі вокнамі на фоне сіняга вячэрняга неба",
+        "ru": "Высокие дома с освещёнными окнами на фоне синего вечернего неба",
+        "en": "Tall buildings with lit windows against a blue evening sky",
+    },
+    "river": {
+        "be": "Спакойная вада, у якой адбіваецца ружовы захад, і цёмная палоса дрэў на тым беразе",
+        "ru": "Тихая вода, в ней отражается закат, и тёмные деревья на дальнем берегу",
+        "en": "Still water reflecting a pink sunset, with a dark line of trees on the far bank",
+    },
+    "forest": {
+        "be": "Цёмныя елкі стаяць сцяной, і над імі шэрае неба",
+        "ru": "Тёмные ели стоят стеной, а над ними серое небо",
+        "en": "A dense wall of dark fir trees under a grey sky",
+    },
+    "field": {
+        "be": "Ворнае поле з баразнамі, што ідуць да гарызонту пад цёмным небам",
+        "ru": "Вспаханное поле с бороздами до самого горизонта под тёмным небом",
+        "en": "A ploughed field with furrows running to the horizon under a dark sky",
+    },
+    "road": {
+        "be": "Дарога ў прыцемку: чырвоныя агні машын, ліхтары ўздоўж узбочыны, коміны ўдалечыні",
+        "ru": "Дорога в сумерках: красные огни машин, фонари вдоль обочины и трубы на горизонте",
+        "en": "A road at dusk: red tail lights, lamps along the verge and chimneys on the horizon",
+    },
+    "stage": {
+        "be": "Два промні пражэктараў на цёмнай сцэне, у адным стаіць адзінокая постаць",
+        "ru": "Два луча прожекторов на тёмной сцене, в одном стоит одинокая фигура",
+        "en": "Two spotlights on a dark stage, with a lone figure standing in one of them",
+    },
+    "collage": {
+        "be": "Калаж з чырвоных і шэрых кругоў і светлых палос",
+        "ru": "Коллаж из красных и серых кругов и светлых полос",
+        "en": "A collage of red and grey circles and pale strips",
+    },
+}
+
+# Russian and English captions for the photos of stories published in Belarusian only:
+# a photo is kept in the library and may be used by any edition later.
+PHOTO_CAPTIONS = {
+    "«Бабуліны стол» выйшаў накладам тры тысячы асобнікаў": (
+        "Тираж «Бабушкиного стола» — три тысячи экземпляров",
+        "Granny’s Table came out in a print run of three thousand copies",
+    ),
+    "Спальны раён Магілёва": ("Спальный район Могилёва", "A residential district of Mahilioŭ"),
+    "Узор слуцкага пояса ў экспазіцыі": (
+        "Узор слуцкого пояса в экспозиции",
+        "The pattern of a Slutsk sash on display",
+    ),
+    "Фрагмент пояса з залатой ніткай": (
+        "Фрагмент пояса с золотой нитью",
+        "A piece of a sash woven with gold thread",
+    ),
+    "Канцы пояса з кветкавым арнаментам": (
+        "Концы пояса с цветочным орнаментом",
+        "The ends of a sash with a floral pattern",
+    ),
+    "Кляймо мануфактуры": ("Клеймо мануфактуры", "The workshop’s mark"),
+    "Капусныя палі пад Мінскам. Ураджай тут быў ніжэйшы за звычайны": (
+        "Капустные поля под Минском. Урожай здесь был ниже обычного",
+        "Cabbage fields near Minsk, where the harvest was smaller than usual",
+    ),
+    "Стары горад у Вільні, дзе жыве значная частка беларускай дыяспары": (
+        "Старый город в Вильнюсе, где живёт значительная часть белорусской диаспоры",
+        "The old town of Vilnius, home to many Belarusians abroad",
+    ),
+    "Адноўленае балота ў Пінскім раёне": (
+        "Восстановленное болото в Пинском районе",
+        "A restored bog in the Pinsk district",
+    ),
+    "Перамычка на былым меліярацыйным канале": (
+        "Перемычка на бывшем мелиоративном канале",
+        "A dam across a former drainage canal",
+    ),
+    "Участак, дзе зноў стаіць вада": (
+        "Участок, где снова стоит вода",
+        "Land where water stands again",
+    ),
+    "Лес на краі балота": ("Лес на краю болота", "Woods at the edge of the bog"),
+    "Колькасць спраў за данаты расце з кожным годам": (
+        "Количество дел за донаты растёт с каждым годом",
+        "Cases over donations grow in number every year",
+    ),
+    "Пераезд на Гомельшчыне ўначы": (
+        "Переезд на Гомельщине ночью",
+        "A level crossing in the Homieĺ region at night",
+    ),
+    "Чыгунка на Гомельшчыне. Здымак зроблены з акна цягніка": (
+        "Железная дорога на Гомельщине. Снимок сделан из окна поезда",
+        "The railway in the Homieĺ region, seen from a train window",
+    ),
+    "«Лапікі» на канцэрце ў Рызе": ("«Лапики» на концерте в Риге", "Lapiki in concert in Riga"),
+    "Школьны двор у Гомелі": ("Школьный двор в Гомеле", "A school yard in Homieĺ"),
+    "Нарач. Калісьці дно тут было відаць на глыбіні пяці метраў": (
+        "Нарочь. Когда-то дно здесь было видно на глубине пяти метров",
+        "Lake Narach, where the bottom could once be seen five metres down",
+    ),
+    "Мазыр увечары": ("Мозырь вечером", "Mazyr in the evening"),
+    "Офісны квартал у Варшаве, дзе працуюць многія беларускія айцішнікі": (
+        "Офисный квартал в Варшаве, где работают многие белорусские айтишники",
+        "An office district in Warsaw where many Belarusian programmers work",
+    ),
+    "Зала кінатэатра перад адкрыццём фестывалю": (
+        "Зал кинотеатра перед открытием фестиваля",
+        "The cinema hall before the festival opens",
+    ),
+    "Віцебск. Пра выбары тут нагадваюць толькі спісы выбаршчыкаў на пад’ездах": (
+        "Витебск. О выборах здесь напоминают только списки избирателей на подъездах",
+        "Viciebsk, where only the voter lists on the doors of blocks of flats recall the election",
+    ),
+    "Новы жылы квартал на ўскраіне Варшавы": (
+        "Новый жилой квартал на окраине Варшавы",
+        "A new housing estate on the edge of Warsaw",
+    ),
+    "Жодзіна. Ізалятар знаходзіцца ў прамысловай частцы горада": (
+        "Жодино. Изолятор находится в промышленной части города",
+        "Zhodzina, where the detention centre stands in the industrial part of town",
+    ),
+    "Пасека на ўскрайку поля пад Рэчыцай": (
+        "Пасека на краю поля под Речицей",
+        "Beehives at the edge of a field near Rečyca",
+    ),
+    "Лес пад Астраўцом. На час вучэнняў сюды забаронены ўваход": (
+        "Лес под Островцом. На время учений сюда запрещён вход",
+        "Woods near Astraviec, closed to the public during the exercises",
+    ),
+    "Агарод адной з удзельніц абмену": (
+        "Огород одной из участниц обмена",
+        "The vegetable garden of one of the women taking part in the swap",
+    ),
+    "Вокладка кнігі «Пашпарт без старонак»": (
+        "Обложка книги «Паспорт без страниц»",
+        "The cover of A Passport Without Pages",
+    ),
+    "Лес у зоне адчужэння": ("Лес в зоне отчуждения", "Woods in the exclusion zone"),
+    "Калаж рэдакцыі: экспарт калію і лесу": (
+        "Коллаж редакции: экспорт калия и леса",
+        "Newsroom collage: exports of potash and timber",
+    ),
+    "Гомель. Адсюль да Чарнігава — менш за сто кіламетраў, але прамой дарогі цяпер няма": (
+        "Гомель. Отсюда до Чернигова меньше ста километров, но прямой дороги теперь нет",
+        "Homieĺ: Chernihiv is less than a hundred kilometres away, but there is no direct road now",
+    ),
+    "Сад пад Віцебскам": ("Сад под Витебском", "An orchard near Viciebsk"),
+    "Пляцоўка каля адной са станцый метро на ўскраіне Мінска": (
+        "Площадка у одной из станций метро на окраине Минска",
+        "A square by a metro station on the outskirts of Minsk",
+    ),
+    "Фрагмент габелена з краявідам": (
+        "Фрагмент гобелена с пейзажем",
+        "Part of a tapestry showing a landscape",
+    ),
+    "Кросны займаюць палову пакоя": (
+        "Ткацкий станок занимает полкомнаты",
+        "The loom takes up half the room",
+    ),
+    "Ніткі падбіраюць па колеры цэлы дзень": (
+        "Нити подбирают по цвету целый день",
+        "Matching the threads by colour takes a whole day",
+    ),
+    "Фрагмент незавершанага габелена": (
+        "Фрагмент незавершённого гобелена",
+        "Part of an unfinished tapestry",
+    ),
+    "Гатовая праца перад адпраўкай": (
+        "Готовая работа перед отправкой",
+        "A finished piece before it is sent off",
+    ),
+}

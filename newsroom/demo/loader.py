@@ -188,7 +188,8 @@ def article_fields(story, images, language, index):
         "title": texts["title"],
         "lede": lede(texts["lede"]),
         "lead_image": images["lead"],
-        "lead_caption": texts["caption"],
+        # Empty: the page shows the photo's caption in its own language, as an editor leaves it.
+        "lead_caption": "",
         # Belarusian pages fall back to the image's own credit, which is Belarusian.
         "lead_credit": "" if language == ORIGINAL else content.CREDITS[credit_kind][language],
         "body": body(story, images, language, index),
@@ -218,66 +219,79 @@ def body(story, images, language, index):
 
 
 def photo_value(story, image, language):
-    if language == ORIGINAL:
-        # Empty fields show the image's own caption and credit, as an editor would leave them.
-        return {"image": image, "caption": "", "credit": ""}
-    kind = story["photo"][1]
-    return {
-        "image": image,
-        "caption": story[language]["photo_caption"],
-        "credit": content.CREDITS[kind][language],
-    }
+    # An empty caption shows the image's own in the page's language. The image's credit is
+    # the Belarusian one, so translations give theirs.
+    credit = "" if language == ORIGINAL else content.CREDITS[story["photo"][1]][language]
+    return {"image": image, "caption": "", "credit": credit}
 
 
 def gallery_value(story, gallery, language):
     texts = story[language]
     kind = story["gallery"][1]
     return {
-        "photos": [
-            {"image": image, "caption": caption}
-            for image, caption in zip(gallery, texts["gallery_captions"], strict=True)
-        ],
+        "photos": [{"image": image, "caption": ""} for image in gallery],
         "caption": texts["gallery_caption"],
         "credit": content.CREDITS[kind][language],
     }
 
 
 def story_images(newsroom, story, index):
-    """Draw the story's photos; captions and credits are the Belarusian ones."""
-    texts = story[ORIGINAL]
+    """Draw the story's photos, captioned and described in every language."""
     motif, kind = story["lead"]
     images = {
-        "lead": make_image(newsroom, motif, f"{index}-lead", LEAD_SIZE, kind, texts["caption"]),
+        "lead": make_image(
+            newsroom, motif, f"{index}-lead", LEAD_SIZE, kind, photo_captions(story, "caption")
+        ),
         "photo": None,
         "gallery": [],
     }
     if "photo" in story:
         motif, kind = story["photo"]
-        caption = texts["photo_caption"]
-        images["photo"] = make_image(newsroom, motif, f"{index}-photo", PHOTO_SIZE, kind, caption)
+        captions = photo_captions(story, "photo_caption")
+        images["photo"] = make_image(newsroom, motif, f"{index}-photo", PHOTO_SIZE, kind, captions)
     if "gallery" in story:
         motifs, kind = story["gallery"]
         images["gallery"] = [
-            make_image(newsroom, motif, f"{index}-gallery-{n}", GALLERY_SIZE, kind, caption)
-            for n, (motif, caption) in enumerate(
-                zip(motifs, texts["gallery_captions"], strict=True)
+            make_image(
+                newsroom,
+                motif,
+                f"{index}-gallery-{n}",
+                GALLERY_SIZE,
+                kind,
+                photo_captions(story, "gallery_captions", n),
             )
+            for n, motif in enumerate(motifs)
         ]
     return images
 
 
-def make_image(newsroom, motif, seed, size, credit_kind, caption):
+def photo_captions(story, key, number=None):
+    """A photo's caption in each language: the story's own, or the library's translation."""
+    captions = {}
+    for language in (ORIGINAL, *TRANSLATED):
+        if language in story:
+            text = story[language][key]
+            captions[language] = text if number is None else text[number]
+    if len(captions) == 1:
+        russian, english = content.PHOTO_CAPTIONS[captions[ORIGINAL]]
+        captions.update(ru=russian, en=english)
+    return captions
+
+
+def make_image(newsroom, motif, seed, size, credit_kind, captions):
     data = render(motif, seed, size)
     image = NewsroomImage(
-        title=caption[:120],
+        title=captions[ORIGINAL][:120],
         file=ImageFile(BytesIO(data), name=f"demo-{seed}.jpg"),
         credit=content.CREDITS[credit_kind][ORIGINAL],
-        default_caption=caption,
         collection=newsroom.collection,
         # What the admin would compute on upload; it finds duplicates by this hash.
         file_size=len(data),
         file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),
     )
+    for language, caption in captions.items():
+        setattr(image, f"caption_{language}", caption)
+        setattr(image, f"alt_{language}", content.MOTIF_ALT[motif][language])
     image.save()
     return image
 

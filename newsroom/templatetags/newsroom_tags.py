@@ -139,3 +139,25 @@ class EditionFragmentNode(template.Node):
         digest = hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
         key = f"fragment:{self.name.resolve(context)}:{digest}"
         return edition.remember(key, lambda: self.nodelist.render(context))
+
+
+def page_language(context):
+    """The language of the page being rendered, which may differ from the admin's (previews)."""
+    page = context.get("page")
+    locale = getattr(page, "locale", None)
+    return locale.language_code if locale is not None else translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def photo_texts(context, image, caption="", credit=""):
+    """Caption, credit and alt text of a photo in the page's language.
+
+    A caption or credit typed on the page itself wins; the alt text always comes from the
+    image, where it is written once per language.
+    """
+    language = page_language(context)
+    return {
+        "caption": caption or image.caption_in(language),
+        "credit": credit or image.credit,
+        "alt": image.alt_in(language),
+    }

@@ -14,14 +14,24 @@ from newsroom.models import ArticleByline, ArticlePage, Author, NewsIndexPage, S
 from newsroom.slugs import slug_for
 
 
-def make_image(title="Photo", credit="Photo: Newsroom", caption="A square in Minsk", size=(64, 36)):
+def make_image(
+    title="Photo",
+    credit="Photo: Newsroom",
+    caption="Плошча ў Мінску",
+    size=(64, 36),
+    alt="Людзі на плошчы ў Мінску",
+    **texts,
+):
+    """A photo whose caption and alt text are Belarusian unless other languages are given."""
     buffer = io.BytesIO()
     Image.new("RGB", size, (120, 80, 40)).save(buffer, "JPEG")
     image = NewsroomImage(
         title=title,
         file=ImageFile(buffer, name=f"{slug_for(title, 'en')}.jpg"),
         credit=credit,
-        default_caption=caption,
+        caption_be=caption,
+        alt_be=alt,
+        **texts,
     )
     image.save()
     return image

@@ -10,8 +10,16 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from newsroom.demo import content
-from newsroom.demo.loader import COLLECTION_NAME, article_counts, load_demo, paragraphs
+from newsroom.demo.images import MOTIFS
+from newsroom.demo.loader import (
+    COLLECTION_NAME,
+    article_counts,
+    load_demo,
+    paragraphs,
+    photo_captions,
+)
 from newsroom.images import NewsroomImage
+from newsroom.languages import detect_language
 from newsroom.models import ArticlePage, Author
 from newsroom.slugs import is_ascii_slug
 from newsroom.structure import SECTIONS
@@ -71,6 +79,25 @@ def test_stories_are_complete_in_every_language_they_have():
                 assert 2 <= len(texts["gallery_captions"]) <= 4
             if "embed" in story:
                 assert texts["embed_title"]
+
+
+def test_every_demo_photo_is_captioned_and_described_in_each_language():
+    assert set(content.MOTIF_ALT) == set(MOTIFS)
+    for alts in content.MOTIF_ALT.values():
+        assert {language: detect_language(alt) for language, alt in alts.items()} == {
+            "be": "be",
+            "ru": "ru",
+            "en": "en",
+        }
+    for story in content.STORIES:
+        captions = [photo_captions(story, "caption")]
+        if "photo" in story:
+            captions.append(photo_captions(story, "photo_caption"))
+        for number in range(len(story.get("gallery", ((),))[0])):
+            captions.append(photo_captions(story, "gallery_captions", number))
+        for caption in captions:
+            assert set(caption) == {"be", "ru", "en"} and all(caption.values())
+            assert detect_language(caption["en"]) == "en"
 
 
 def test_headlines_and_ledes_are_all_different():
@@ -224,4 +251,10 @@ def test_demo_images_are_distinct_and_kept_apart():
     assert len(hashes) == len(set(hashes)) > FEW
     lead = articles("be").first().lead_image
     assert (lead.width, lead.height) == (1600, 900)
-    assert lead.credit and lead.default_caption
+    assert lead.credit
+    for image in images:
+        for language in ("be", "ru", "en"):
+            assert image.caption_in(language) == getattr(image, f"caption_{language}") != ""
+            assert image.has_alt_in(language)
+            assert detect_language(getattr(image, f"caption_{language}")) in (language, None)
+            assert detect_language(getattr(image, f"alt_{language}")) == language
