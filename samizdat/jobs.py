@@ -53,3 +53,11 @@ def run_due(force=False, now=time.monotonic):
             job.func()
         except Exception:
             logger.exception("Job %s failed", job.name)
+
+
+@register("queued_tasks", interval=1)
+def queued_tasks():
+    """Run what the site queued for the worker (samizdat.queue): purges, sending."""
+    from samizdat.queue import run_queued_tasks
+
+    run_queued_tasks()

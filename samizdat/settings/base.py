@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "lite",
     "frontend",
     "samizdat",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -290,6 +292,13 @@ WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsroomImage"
 # it into readable Latin with the rules of the page's language (newsroom.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Tasks: Wagtail's own run at once, as they always have; ours (purges, sending) are queued
+# in the database and run by `manage.py worker` (samizdat.queue), off the request path.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The admin asks nothing of another origin: no Gravatar (it would send a hash of each
