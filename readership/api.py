@@ -130,8 +130,12 @@ def beacon(request):
     if refused:
         return refused
     # Robots get the same answer as readers, so the list of markers is not easy to probe.
-    if not reading.is_bot(request.META.get("HTTP_USER_AGENT")):
-        reading.record(request, article, kind)
+    counted = reading.is_bot(request.META.get("HTTP_USER_AGENT")) or reading.record(
+        request, article, kind
+    )
+    if not counted:
+        # Redis stopped answering as the beacon went out: it may yet count it or not.
+        return error(503, _("Counting is paused for a moment."), "unavailable")
     return Status(202, {})
 
 

@@ -6,9 +6,10 @@ from django.core.cache import cache
 
 from newsroom.models import ArticlePage
 from privacy.clients import client_hash
+from samizdat.rediscache import NotSent
 
 from . import clock
-from .buffers import UNREACHABLE, current_buffer
+from .buffers import UNREACHABLE, DatabaseBuffer, current_buffer
 
 logger = logging.getLogger(__name__)
 
@@ -53,22 +54,49 @@ def is_published_article(article_id):
 
 
 def record(request, article_id, kind):
-    """Count a view or a heartbeat; False when the buffer could not be reached."""
+    """Count a view or a heartbeat, in the database when Redis cannot be reached.
+
+    False when Redis stopped answering after the beacon went out: it may yet count it, so it
+    is not written again, and the reader is not told it was accepted.
+    """
     reader = client_hash(request, "readership")
+    moment = clock.now()
     try:
-        buffer = current_buffer()
-        if kind == "view":
-            buffer.record_view(article_id, reader, clock.now())
-        else:
-            buffer.record_heartbeat(article_id, reader, clock.now())
-    except UNREACHABLE:
-        # Bounded loss: only beacons while Redis is unreachable (DESIGN.md, readership).
-        logger.warning("Readership buffer unreachable; a %s beacon was not counted", kind)
-        return False
+        _record(current_buffer(), article_id, reader, moment, kind)
+    except UNREACHABLE as error:
+        if not never_reached_redis(error):
+            logger.warning("Readership buffer stopped answering; a %s beacon may be lost", kind)
+            return False
+        # Accepted means counted: the flush adds what the database took to what Redis
+        # kept (readership.flush).
+        logger.warning("Readership buffer unreachable; a %s beacon went to the database", kind)
+        _record(DatabaseBuffer(), article_id, reader, moment, kind)
     return True
 
 
+def never_reached_redis(error):
+    return isinstance(error, NotSent) or isinstance(error.__cause__, NotSent)
+
+
+def _record(buffer, article_id, reader, moment, kind):
+    if kind == "view":
+        buffer.record_view(article_id, reader, moment)
+    else:
+        buffer.record_heartbeat(article_id, reader, moment)
+
+
 def like(request, article_id, liked):
-    """Like or take back a like; returns the change (+1, -1 or 0 for a replay)."""
+    """Like or take back a like; returns the change (+1, -1 or 0 for a replay).
+
+    In the database when Redis fails to take it. A reader's like state for the day is then
+    split between the two, so a like replayed across the outage may count twice.
+    """
     reader = client_hash(request, "readership")
-    return current_buffer().record_like(article_id, reader, clock.now(), liked)
+    moment = clock.now()
+    try:
+        return current_buffer().record_like(article_id, reader, moment, liked)
+    except UNREACHABLE as error:
+        if not never_reached_redis(error):
+            raise  # Redis may yet carry it out: refused (503), not written twice
+        logger.warning("Readership buffer unreachable; a like went to the database")
+        return DatabaseBuffer().record_like(article_id, reader, moment, liked)

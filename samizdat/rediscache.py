@@ -24,6 +24,14 @@ RETRY_SECONDS = 2.0
 FAILURES = (RedisConnectionError, RedisTimeoutError)
 
 
+class NotSent(RedisConnectionError):
+    """Nothing reached Redis: no connection could be made, or the breaker is open.
+
+    Unlike a timeout after a command went out (Redis may still carry it out), a write that
+    failed this way surely did not happen: its caller may safely make it elsewhere.
+    """
+
+
 class Breaker:
     """Open (failing fast) from a failed connection until a later attempt succeeds."""
 
@@ -89,12 +97,12 @@ class Guarded:
         if self._sock:
             return None
         if not self.breaker.allows_attempt():
-            raise RedisConnectionError("Redis was unreachable moments ago; not trying yet.")
+            raise NotSent("Redis was unreachable moments ago; not trying yet.")
         try:
             return super().connect_check_health(*args, **kwargs)
-        except FAILURES:
+        except FAILURES as error:
             self.breaker.failed()
-            raise
+            raise NotSent(str(error)) from error
 
     def send_packed_command(self, *args, **kwargs):
         try:

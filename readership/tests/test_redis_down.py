@@ -1,8 +1,16 @@
 """Redis stops: pages keep serving and beacons are answered; counting pauses."""
 
+import signal
+from datetime import timedelta
+
 import pytest
+from django.db.models import Sum
 
 from newsroom.tests.factories import make_article
+from readership import clock, reading
+from readership.flush import flush
+from readership.models import ArticleTotals, PendingCount, ReadingHour
+from samizdat import rediscache
 
 from .conftest import beacon, like, use_redis
 
@@ -56,3 +64,56 @@ def test_counting_resumes_when_redis_is_back(client, homes, settings, redis_to_s
     assert beacon(client, article, ip="203.0.113.9").status_code == 202
     readers = client.get("/api/readership/live").json()["most_read"][0]["readers"]
     assert readers == 1  # the beacon sent while Redis was down is the bounded loss
+
+
+def test_beacons_and_likes_redis_cannot_take_count_once_it_is_back(homes, settings, redis_to_stop):
+    """Accepted means counted: what Redis could not take goes to the database, and the
+    flush adds it to what Redis kept (paused here, so it keeps its data, as with AOF)."""
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)  # as production sets it
+    article = make_article()
+    reading.record(reader_request("203.0.113.1"), article.pk, "view")  # into Redis
+
+    redis_to_stop.process.send_signal(signal.SIGSTOP)
+    try:
+        # Sent, then no answer: Redis will carry it out when it resumes, so not again here,
+        # and the reader is not told it was accepted.
+        assert reading.record(reader_request("203.0.113.2"), article.pk, "view") is False
+        # Not sent at all (the breaker is open): into the database.
+        assert reading.record(reader_request("203.0.113.3"), article.pk, "view") is True
+        assert reading.like(reader_request("203.0.113.2"), article.pk, True) == 1
+    finally:
+        redis_to_stop.process.send_signal(signal.SIGCONT)
+    rediscache.forget_failures()  # the retry delay has passed
+    reading.record(reader_request("203.0.113.4"), article.pk, "view")  # into Redis again
+
+    later = clock.now() + timedelta(hours=2)
+    assert flush(moment=later) >= 2
+    assert flush(moment=later) == 0  # nothing is added twice
+
+    totals = ArticleTotals.objects.get(article=article)
+    assert (totals.views, totals.likes) == (4, 1)  # .1 .2 .4 in Redis, .3 and the like here
+    hours = ReadingHour.objects.filter(article=article).aggregate(Sum("views"), Sum("likes"))
+    assert (hours["views__sum"], hours["likes__sum"]) == (4, 1)
+    assert not PendingCount.objects.exists()
+
+
+def reader_request(ip):
+    from django.test import RequestFactory
+
+    return RequestFactory().post("/api/readership/beacon", REMOTE_ADDR=ip)
+
+
+def test_the_deployment_check_asks_for_a_redis_that_keeps_counts(settings, redis_to_stop):
+    from django_redis import get_redis_connection
+
+    from readership.checks import redis_keeps_counts
+
+    use_redis(settings, redis_to_stop.url)
+    assert [warning.id for warning in redis_keeps_counts()] == ["readership.W001"]
+
+    redis = get_redis_connection("default")
+    redis.config_set("appendonly", "yes")
+    try:
+        assert redis_keeps_counts() == []
+    finally:
+        redis.config_set("appendonly", "no")  # so the server stops at once
