@@ -281,7 +281,7 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("is_pseudonym"),
-        FieldPanel("photo"),
+        FieldPanel("photo", heading=_("Photo")),
         FieldPanel("bio"),
         FieldPanel("slug"),
     ]
@@ -365,7 +365,7 @@ class ArticleByline(Orderable):
         db_default=BylineRole.TEXT,
     )
 
-    panels = [FieldPanel("author"), FieldPanel("role")]
+    panels = [FieldPanel("author", heading=_("Author")), FieldPanel("role")]
 
 
 class ArticleTag(TaggedItemBase):
