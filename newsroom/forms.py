@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from .languages import language_name
 from .slugs import is_ascii_slug, slug_for
@@ -51,8 +52,34 @@ class ArticleAdminForm(WagtailAdminPageForm):
         slug = self.cleaned_data.get("slug")
         if title and not is_ascii_slug(slug):
             self.cleaned_data["slug"] = slug_for(slug or title, self.language_code())
+        elif title and self.keeps_source_slug(title, slug):
+            self.cleaned_data["slug"] = self.free_slug(slug_for(title, self.language_code()))
         self.require_lead_photo_alt()
         return super().clean()
+
+    def keeps_source_slug(self, title, slug):
+        """A translation whose headline was translated but whose slug is still the source's.
+
+        "Translate" copies the page with its slug; an English page would stay at
+        /en/news/tsi-mohuts-.../ unless the slug follows the new headline.
+        """
+        page = self.instance
+        if not page.pk or not page.translation_key:
+            return False
+        source = (
+            Page.objects.filter(translation_key=page.translation_key, slug=slug)
+            .exclude(locale_id=page.locale_id)
+            .only("title")
+            .first()
+        )
+        return source is not None and source.title != title
+
+    def free_slug(self, slug):
+        """The slug, or the slug with a number, whichever no other page of the parent has."""
+        candidate, number = slug, 2
+        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
+            candidate, number = f"{slug}-{number}", number + 1
+        return candidate
 
     def require_lead_photo_alt(self):
         """A lead photo must be described for readers who cannot see it, in the page's language.

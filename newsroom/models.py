@@ -32,6 +32,7 @@ from . import edition
 from .blocks import ArticleBodyBlock, body_images, body_text
 from .forms import ArticleAdminForm
 from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
+from .language_check import LanguageCheckPanel
 from .search import SEARCH_CONFIG, fold
 from .slugs import is_ascii_slug, slug_for
 
@@ -430,6 +431,7 @@ class ArticlePage(ReaderPage):
 
     # Named as the newsroom names them; a long headline stays in sight as it is typed.
     content_panels = [
+        LanguageCheckPanel(heading=_("Language check")),
         TitleFieldPanel(
             "title",
             heading=_("Headline"),

@@ -1,5 +1,6 @@
 """The newsroom in the Wagtail admin: "New article" on the dashboard and in the menu."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -29,3 +30,17 @@ def new_article_menu_item():
 def new_article_panel(request, panels):
     if desk.user_can_add_articles(request.user):
         panels.insert(0, desk.NewArticlePanel())
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_text_in_another_language(request, page):
+    """A warning, not a refusal: a name or a quotation may rightly stay in its language."""
+    from .language_check import warning_for
+    from .models import ArticlePage
+
+    article = page.specific
+    if isinstance(article, ArticlePage):
+        warning = warning_for(article)
+        if warning:
+            messages.warning(request, warning)
