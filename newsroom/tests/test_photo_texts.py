@@ -159,7 +159,7 @@ def test_a_lead_photo_without_alt_in_the_pages_language_is_refused(client, homes
     errors = response.context["form"].errors["lead_image"]
     assert errors == [
         "Галоўнаму фота патрэбны альтэрнатыўны тэкст на мове старонкі (беларуская): апішыце, "
-        "што на ім, у рэдагаванні фота ў раздзеле «Малявання» і захавайце зноў."
+        "што на ім, у рэдагаванні фота ў раздзеле «Выявы» і захавайце зноў."
     ]
     assert not ArticlePage.objects.filter(title="Без апісання").exists()
     undescribed.alt_be = "Плошча з людзьмі"
