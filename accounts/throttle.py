@@ -14,7 +14,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off
 from django.shortcuts import render
 
-from privacy.clients import client_ip, salt_for, today
+from privacy.clients import client_address, salt_for, today
 
 DOCUMENTATION_PREFIX = int(ipaddress.IPv6Address("2001:db8::"))
 
@@ -26,7 +26,7 @@ def client_token(request):
     The daily salt (privacy.clients) is destroyed after 48 hours, and the token with it.
     """
     day = today()
-    message = f"login\n{day.isoformat()}\n{client_ip(request)}".encode()
+    message = f"login\n{day.isoformat()}\n{client_address(request)}".encode()
     digest = hmac.new(salt_for(day).encode(), message, hashlib.blake2b).digest()
     return str(ipaddress.IPv6Address(DOCUMENTATION_PREFIX | int.from_bytes(digest[:12], "big")))
 

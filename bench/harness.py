@@ -71,7 +71,7 @@ def app_env(**overrides):
         "DATABASE_URL": database_url(DATABASE),
         "REDIS_URL": REDIS_URL,
         # One wrk process stands in for many readers, each with its own forwarded address.
-        "TRUST_X_FORWARDED_FOR": "true",
+        "TRUSTED_PROXY_HOPS": "1",
         "MEDIA_ROOT": str(MEDIA_ROOT),
         **overrides,
     }

@@ -14,9 +14,10 @@ function readers.setup(thread)
   thread:set("id", (os.time() % 100000) * 10 + threads)
 end
 
+-- The app counts an IPv6 client by its /64 network, so the reader number goes there.
 function readers.address(id, counter)
   return string.format(
-    "2001:db8:%x:%x::%x", id % 65536, math.floor(counter / 65536) % 65536, counter % 65536)
+    "2001:db8:%x:%x:%x::1", id % 65536, math.floor(counter / 65536) % 65536, counter % 65536)
 end
 
 return readers

@@ -373,7 +373,7 @@ def test_reader_leaves_no_address_cookie_or_foreign_request(
 def test_address_from_a_trusted_proxy_leaves_no_trace_either(
     browser, site, stories, relay, server_saw, site_log, settings
 ):
-    settings.TRUST_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXY_HOPS = 1
     reader = Reader(browser, relay, extra_http_headers={"X-Forwarded-For": FORWARDED_ADDRESS})
     write_everything(reader, stories["be"], "be")
     reader.open("/be/no-such-page/")

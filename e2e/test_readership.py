@@ -9,8 +9,8 @@ from newsroom.tests.factories import make_article
 
 pytestmark = pytest.mark.e2e
 
-# Three readers on one machine differ by browser: the hash is of address and user agent.
-# Headless Chromium names itself in its agent, and we do not count robots.
+# Three readers, each from an address of its own (one address is only a few readers however
+# many browsers it has). Headless Chromium names itself in its agent, and we do not count robots.
 AGENTS = [
     f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     f"Chrome/{version}.0.0.0 Safari/537.36"
@@ -18,8 +18,20 @@ AGENTS = [
 ]
 
 
+ADDRESSES = ["198.51.100.128", "198.51.100.129", "198.51.100.130"]
+
+
+@pytest.fixture(autouse=True)
+def behind_a_proxy(settings):
+    """As behind nginx: the reader's address is the last X-Forwarded-For entry."""
+    settings.TRUSTED_PROXY_HOPS = 1
+
+
 def open_article(browser, site, article, agent):
-    context = browser.new_context(locale="be-BY", user_agent=agent)
+    address = ADDRESSES[AGENTS.index(agent)]
+    context = browser.new_context(
+        locale="be-BY", user_agent=agent, extra_http_headers={"X-Forwarded-For": address}
+    )
     page = context.new_page()
     with page.expect_response(lambda r: r.url.endswith("/api/readership/beacon")) as sent:
         page.goto(f"{site.url}{article.url}")

@@ -3,10 +3,16 @@
 DESIGN.md: never store a raw IP. A client is a keyed hash of (IP, user agent, day) with a
 secret salt that rotates daily and is destroyed after 48 hours. The purpose goes into the
 hash too, so a comment rate-limit key cannot be joined with a readership counter.
+
+Limits are kept per address (address_hash): the user agent is the sender's to choose, so
+a limit keyed by it would be one new header away. The user agent only tells readers behind
+one address apart, and only into AGENT_GROUPS groups a day: however many agents one address
+sends, it is at most that many readers, likers or commenters (client_hash).
 """
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from datetime import UTC, date, timedelta
 
@@ -63,15 +69,37 @@ def _create_salt(model, field, start):
 
 
 def client_ip(request):
-    """The address the request came from; behind a proxy, the one it names.
+    """The address the request came from: behind TRUSTED_PROXY_HOPS proxies, the one the
+    outermost of them added to X-Forwarded-For.
 
-    Only used as input to the hash, never stored or logged.
+    Each proxy appends the address it was called from, so the entries to the left of ours
+    were written by the client and prove nothing; we count hops from the right. A request
+    with fewer entries than hops skipped an outer proxy: its leftmost entry is still one a
+    proxy of ours wrote. Only used as input to a hash, never stored or logged.
     """
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            return forwarded[-min(hops, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_address(request):
+    """The address as limits see it: an IPv6 client holds a whole /64, so that is its address."""
+    raw = client_ip(request)
+    try:
+        address = ipaddress.ip_address(raw)
+    except ValueError:
+        return raw
+    if address.version == 6 and address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 def _keyed_hash(salt, *parts):
@@ -79,11 +107,46 @@ def _keyed_hash(salt, *parts):
     return digest.hexdigest()[:32]
 
 
-def client_hash(request, purpose):
-    """A 32-character hex token for this client today, different for each purpose."""
+def address_hash(request, purpose):
+    """A 32-character hex token for this address today, whatever user agent it sends."""
     day = today()
+    return _keyed_hash(salt_for(day), purpose, day.isoformat(), client_address(request))
+
+
+def network_hash(request, purpose):
+    """A token for the sender's network today (IPv4 /24, IPv6 /48): one source of many
+    addresses, as a person with a few machines in one place or one rented server has."""
+    day = today()
+    return _keyed_hash(
+        salt_for(day), purpose, day.isoformat(), _network_of(client_address(request))
+    )
+
+
+def _network_of(address):
+    try:
+        network = ipaddress.ip_network(address, strict=False)
+    except ValueError:
+        return address
+    prefix = 24 if network.version == 4 else 48
+    return str(network.supernet(new_prefix=min(prefix, network.prefixlen)))
+
+
+def agent_group(request, day):
+    """Which of AGENT_GROUPS groups this user agent falls in today (keyed, so it changes daily)."""
     agent = request.META.get("HTTP_USER_AGENT", "")
-    return _keyed_hash(salt_for(day), purpose, day.isoformat(), client_ip(request), agent)
+    digest = _keyed_hash(salt_for(day), "agent", day.isoformat(), agent)
+    return str(int(digest, 16) % settings.AGENT_GROUPS)
+
+
+def client_hash(request, purpose):
+    """A 32-character hex token for this reader today, different for each purpose.
+
+    Readers behind one address are told apart by user agent, but one address is never more
+    than AGENT_GROUPS readers however many agents it sends.
+    """
+    day = today()
+    address = client_address(request)
+    return _keyed_hash(salt_for(day), purpose, day.isoformat(), address, agent_group(request, day))
 
 
 def ban_period_start(day):
@@ -95,11 +158,12 @@ def ban_tokens(request):
     """This client's ban tokens: under the current period's salt and the previous one.
 
     A ban made late in one period must still hold early in the next, so both are checked.
+    A ban holds for the sender's address whatever user agent it sends next.
     """
     current = ban_period_start(today())
-    agent = request.META.get("HTTP_USER_AGENT", "")
+    address = client_address(request)
     return [
-        _keyed_hash(_salt(BanSalt, "period_start", start), "ban", client_ip(request), agent)
+        _keyed_hash(_salt(BanSalt, "period_start", start), "ban", address)
         for start in (current, current - BAN_PERIOD)
     ]
 

@@ -1,31 +1,32 @@
-"""Rate limits per hashed client, shared by every app server through the cache.
+"""Rate limits per hashed address, shared by every app server through the cache.
 
 django-ratelimit does the counting in Django's cache (Redis in production); we only give
-it our hashed client as the key, so no IP address ever reaches the cache.
+it our hashed address as the key, so no IP address ever reaches the cache. The key leaves
+the user agent out: a limit must not give way to a changed header (privacy.clients).
 """
 
 from django_ratelimit.core import get_usage, is_ratelimited
 
-from .clients import client_hash
+from .clients import address_hash
 
 
 def too_many(request, scope, rate, increment=True):
-    """True when this client has gone over `rate` (e.g. "5/m") for `scope`."""
+    """True when this address has gone over `rate` (e.g. "5/m") for `scope`."""
     return is_ratelimited(
         request,
         group=f"samizdat:{scope}",
-        key=lambda group, req: client_hash(req, scope),
+        key=lambda group, req: address_hash(req, scope),
         rate=rate,
         increment=increment,
     )
 
 
 def seconds_to_wait(request, scope, rate):
-    """Count this request; 0 while the client is within `rate`, else seconds until it may retry."""
+    """Count this request; 0 while the address is within `rate`, else seconds until it may retry."""
     usage = get_usage(
         request,
         group=f"samizdat:{scope}",
-        key=lambda group, req: client_hash(req, scope),
+        key=lambda group, req: address_hash(req, scope),
         rate=rate,
         increment=True,
     )

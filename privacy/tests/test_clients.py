@@ -7,7 +7,15 @@ import time_machine
 from django.test import RequestFactory
 from django.utils.module_loading import autodiscover_modules
 
-from privacy.clients import ban_tokens, client_hash, destroy_old_salts
+from privacy.clients import (
+    address_hash,
+    agent_group,
+    ban_tokens,
+    client_address,
+    client_hash,
+    destroy_old_salts,
+    today,
+)
 from privacy.limits import too_many
 from privacy.models import DailySalt
 from samizdat import jobs
@@ -16,8 +24,18 @@ pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=datetime.now().astimezone().tzinfo)
 
 
-def reader(ip="203.0.113.7", agent="Mozilla/5.0 Reader"):
-    return RequestFactory().get("/", REMOTE_ADDR=ip, HTTP_USER_AGENT=agent)
+def reader(ip="203.0.113.7", agent="Mozilla/5.0 Reader", **headers):
+    return RequestFactory().get("/", REMOTE_ADDR=ip, HTTP_USER_AGENT=agent, **headers)
+
+
+def agent_of_another_group(request):
+    """A user agent that falls in another group today than the request's own."""
+    own = agent_group(request, today())
+    return next(
+        agent
+        for agent in (f"Mozilla/5.0 Reader {n}" for n in range(1000))
+        if agent_group(reader(agent=agent), today()) != own
+    )
 
 
 @time_machine.travel(NOON, tick=False)
@@ -27,9 +45,66 @@ def test_same_reader_same_day_same_hash():
 
 @time_machine.travel(NOON, tick=False)
 def test_hash_differs_by_reader_and_by_purpose():
+    other_agent = agent_of_another_group(reader())
     assert client_hash(reader(), "comments") != client_hash(reader(ip="203.0.113.8"), "comments")
-    assert client_hash(reader(), "comments") != client_hash(reader(agent="Other"), "comments")
+    assert client_hash(reader(), "comments") != client_hash(reader(agent=other_agent), "comments")
     assert client_hash(reader(), "comments") != client_hash(reader(), "readership")
+
+
+@time_machine.travel(NOON, tick=False)
+def test_one_address_is_at_most_agent_groups_readers(settings):
+    settings.AGENT_GROUPS = 8
+    hashes = {client_hash(reader(agent=f"Agent/{n}"), "readership") for n in range(200)}
+    assert len(hashes) == 8
+
+
+@time_machine.travel(NOON, tick=False)
+def test_address_hash_ignores_the_user_agent_but_not_the_address():
+    assert address_hash(reader(), "search") == address_hash(reader(agent="Other"), "search")
+    assert address_hash(reader(), "search") != address_hash(reader(ip="203.0.113.8"), "search")
+    assert address_hash(reader(), "search") != address_hash(reader(), "comments")
+
+
+def forwarded(chain, proxy="127.0.0.1"):
+    return reader(ip=proxy, HTTP_X_FORWARDED_FOR=chain)
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(settings):
+    settings.TRUSTED_PROXY_HOPS = 0
+    assert client_address(forwarded("198.51.100.1")) == "127.0.0.1"
+
+
+def test_one_hop_takes_the_entry_nginx_added_not_what_the_client_wrote(settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    assert client_address(forwarded("198.51.100.1, 203.0.113.7")) == "203.0.113.7"
+    assert client_address(forwarded("203.0.113.7")) == "203.0.113.7"
+    assert client_address(reader(ip="203.0.113.9")) == "203.0.113.9"
+
+
+def test_two_hops_take_the_entry_the_cdn_added(settings):
+    settings.TRUSTED_PROXY_HOPS = 2
+    chain = "10.9.9.9, 198.51.100.1, 203.0.113.7, 192.0.2.10"
+    assert client_address(forwarded(chain)) == "203.0.113.7"
+    # Straight to nginx, past the CDN: nginx's entry is the only one and it is real.
+    assert client_address(forwarded("203.0.113.7")) == "203.0.113.7"
+
+
+def test_forwarded_headers_sent_twice_are_read_as_one_list(settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    # What a server makes of two X-Forwarded-For lines: one value joined by a comma.
+    assert client_address(forwarded("198.51.100.1,203.0.113.7")) == "203.0.113.7"
+
+
+def test_an_ipv6_client_is_its_whole_64_network(settings):
+    one = client_address(reader(ip="2001:db8:1:2::1"))
+    assert one == client_address(reader(ip="2001:db8:1:2:ffff::9")) == "2001:db8:1:2::/64"
+    assert one != client_address(reader(ip="2001:db8:1:3::1"))
+    assert client_address(reader(ip="::ffff:203.0.113.7")) == "203.0.113.7"
+
+
+@time_machine.travel(NOON, tick=False)
+def test_a_ban_holds_for_the_address_whatever_the_user_agent():
+    assert ban_tokens(reader()) == ban_tokens(reader(agent="Something else/1.0"))
 
 
 def test_next_day_brings_a_new_salt_and_a_new_hash():
@@ -84,9 +159,9 @@ def test_the_worker_destroys_salts_at_least_every_ten_minutes():
 
 
 @time_machine.travel(NOON, tick=False)  # one window of the per-minute limit
-def test_rate_limit_counts_per_hashed_client():
-    request = reader()
-    assert [too_many(request, "test", "3/m") for _ in range(4)] == [False, False, False, True]
+def test_rate_limit_counts_per_hashed_address():
+    agents = [reader(agent=f"Agent/{n}") for n in range(4)]
+    assert [too_many(request, "test", "3/m") for request in agents] == [False] * 3 + [True]
     assert too_many(reader(ip="198.51.100.1"), "test", "3/m") is False
 
 

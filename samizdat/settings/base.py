@@ -309,9 +309,17 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = ADMIN_DATE_FORMAT
 WAGTAIL_DATETIME_FORMAT = ADMIN_DATETIME_FORMAT
 
-# Behind nginx or a CDN, the reader's address is in X-Forwarded-For (first entry). It is
-# only ever hashed (privacy.clients), never stored.
+# Behind nginx, Varnish or a CDN, the reader's address is the X-Forwarded-For entry the
+# outermost of our proxies added: TRUSTED_PROXY_HOPS entries from the right (docs/proxies.md).
+# Entries further left are whatever the client wrote. It is only ever hashed (privacy.clients).
+# TRUST_X_FORWARDED_FOR=true is the older spelling of one hop (nginx alone).
 TRUST_X_FORWARDED_FOR = os.environ.get("TRUST_X_FORWARDED_FOR", "false") == "true"
+TRUSTED_PROXY_HOPS = int(
+    os.environ.get("TRUSTED_PROXY_HOPS", "1" if TRUST_X_FORWARDED_FOR else "0")
+)
+# Readers behind one address (an office, a Tor exit) are told apart by user agent, in at most
+# this many groups a day: one address is at most this many readers or likes of an article.
+AGENT_GROUPS = int(os.environ.get("AGENT_GROUPS", "16"))
 
 # Full-page cache for anonymous readers (samizdat.pagecache); 0 turns it off.
 # 50 s plus the few seconds readership's widget data may be older keeps the numbers a
