@@ -30,10 +30,12 @@ def current_buffer():
 PREFIX = "samizdat:readership:"
 
 # Atomic like/unlike: change the reader's state for the day and count only a real change.
-# A replayed like (or unlike) finds the state already set and counts nothing.
+# A replayed like (or unlike) finds the state already set and counts nothing; so does an
+# unlike from a reader with no like today (no state at all is "not liked").
 LIKE_SCRIPT = """
 local current = redis.call('HGET', KEYS[1], ARGV[1])
 if current == ARGV[2] then return 0 end
+if not current and ARGV[2] == '0' then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[5])
 local delta = 1
@@ -226,6 +228,8 @@ class DatabaseBuffer:
         )
 
     def record_like(self, article_id, reader, moment, liked):
+        if not liked:
+            return self._unlike(article_id, reader, moment)
         with transaction.atomic():
             try:
                 with transaction.atomic():
@@ -240,9 +244,19 @@ class DatabaseBuffer:
                 )
                 if not changed:
                     return 0
-            delta = 1 if liked else -1
-            self._add(article_id, clock.hour_of(moment), views=0, likes=delta)
-            return delta
+            self._add(article_id, clock.hour_of(moment), views=0, likes=1)
+            return 1
+
+    def _unlike(self, article_id, reader, moment):
+        """Take back today's like; a reader with no like today changes nothing."""
+        with transaction.atomic():
+            changed = LikeMark.objects.filter(
+                article_id=article_id, day=moment.date(), reader=reader, liked=True
+            ).update(liked=False)
+            if not changed:
+                return 0
+            self._add(article_id, clock.hour_of(moment), views=0, likes=-1)
+            return -1
 
     def _add(self, article_id, hour, views, likes):
         self._add_many([(article_id, hour, views, likes)])

@@ -193,6 +193,22 @@ def test_replayed_like_counts_once_and_unlike_takes_it_back(client, homes, buffe
 
 
 @pytest.mark.django_db
+def test_an_unlike_without_a_like_changes_nothing(client, homes, buffer_kind):
+    article = make_article()
+    with time_machine.travel(MORNING, tick=False):
+        assert like(client, article).json()["likes"] == 1
+        for number in range(3):
+            stranger = f"198.51.100.{number + 1}"
+            assert like(client, article, liked=False, ip=stranger).json()["likes"] == 1
+        # The stranger who unliked first may still like, and that counts.
+        assert like(client, article, ip="198.51.100.1").json()["likes"] == 2
+        assert current_buffer().pending_counts()[article.pk][1] == 2
+    with time_machine.travel(MORNING + timedelta(hours=2), tick=False):
+        flush()
+        assert ArticleTotals.objects.get(article=article).likes == 2
+
+
+@pytest.mark.django_db
 def test_known_bots_are_not_counted(client, homes, buffer_kind):
     article = make_article()
     bots = [
