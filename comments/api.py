@@ -156,7 +156,7 @@ def posted(comment):
 
 @router.post(
     "/{comment_id}/report",
-    response={202: Reported, **ERRORS},
+    response={202: Reported, 429: Error, **ERRORS},
     openapi_extra=json_body(ReportIn),
 )
 def report(request, comment_id: Path[Id]):
@@ -174,5 +174,7 @@ def report(request, comment_id: Path[Id]):
         form = ReportForm({"reason": payload.reason})
         if not form.is_valid():
             return refuse(400, "invalid", _("Please choose a reason."))
-        services.report_comment(request, comment, form.cleaned_data["reason"])
+        refused = services.report_comment(request, comment, form.cleaned_data["reason"])
+        if refused:
+            return refuse(refused.status, refused.code, str(refused.message))
         return Reply(202, {"message": _("Thank you. Moderators will look at this comment.")})

@@ -85,7 +85,7 @@ class ReportReason(models.TextChoices):
 
 
 class CommentReport(models.Model):
-    """A reader's report on a comment; one per hashed client and comment."""
+    """A reader's report on a comment; one per hashed network (privacy.clients) and comment."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)

@@ -5,9 +5,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import ArticlePage
-from privacy.clients import ban_tokens, client_hash
+from privacy.clients import ban_tokens, client_hash, network_hash
+from privacy.limits import too_many
 from samizdat import pagecache
 
 from . import pipeline
@@ -28,6 +30,8 @@ from .models import (
 comments_changed = Signal()
 
 BAN_TOKEN_TTL = 48 * 3600
+# Per address: a reader who reports what they see as they read stays far below this.
+REPORT_RATES = (("comment-reports:minute", "5/m"), ("comment-reports:hour", "20/h"))
 
 
 def announce_change(article_id, keep_stale=False, article=None):
@@ -87,19 +91,28 @@ def store(submission, verdict):
 
 
 def report_comment(request, comment, reason):
-    """Record a reader's report once per client; enough reports hide the comment."""
-    client = client_hash(request, "comment-reports")
+    """Record a report once per network; reports from enough networks hold the comment for
+    review (hidden, not deleted: a moderator may approve it back). A Refusal when this
+    address reports too often, else None.
+
+    One person may have a few addresses in one network, or rotate headers: neither may
+    count as the independent readers it takes to take a comment down.
+    """
+    if any(too_many(request, scope, rate) for scope, rate in REPORT_RATES):
+        message = _("You are reporting too often. Please wait a little.")
+        return pipeline.Refusal("rate_limited", message, 429)
+    source = network_hash(request, "comment-reports")
     try:
         with transaction.atomic():
-            CommentReport.objects.create(comment=comment, reason=reason, client=client)
+            CommentReport.objects.create(comment=comment, reason=reason, client=source)
             Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     except IntegrityError:
-        return False  # this reader already reported it; nothing changes
+        return None  # this network already reported it; nothing changes
     comment.refresh_from_db()
     policy = CommentPolicy.load(request_or_site=request)
     if comment.status == Status.PUBLISHED and comment.report_count >= policy.reports_to_hide:
         apply(comment, Action.AUTO_HIDE, moderator=None)
-    return True
+    return None
 
 
 NEW_STATUS = {

@@ -98,7 +98,10 @@ def report(request, comment_id):
             context["message"] = _("Please send reports from our page.")
             return render(request, "comments/report.html", context, status=403)
         if form.is_valid():
-            services.report_comment(request, comment, form.cleaned_data["reason"])
+            refused = services.report_comment(request, comment, form.cleaned_data["reason"])
+            if refused:
+                context["message"] = refused.message
+                return render(request, "comments/report.html", context, status=refused.status)
             context["message"] = _("Thank you. Moderators will look at this comment.")
             context["done"] = True
             return render(request, "comments/report.html", context)

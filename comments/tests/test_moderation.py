@@ -46,7 +46,7 @@ def test_one_report_per_reader(client, posted):
 
 def test_enough_reports_hide_the_comment_until_review(client, posted, article, policy):
     for number in range(policy.reports_to_hide):
-        report(client, posted, f"198.51.100.{number + 1}")
+        report(client, posted, f"198.51.{number + 1}.1")
     posted.refresh_from_db()
     assert (posted.status, posted.reason) == (Status.HIDDEN, Reason.REPORTED)
     assert count(article) == 0
