@@ -194,9 +194,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
-# The axes backend first, so a locked-out client never reaches the password check.
+# The axes backend first, so a locked-out client never reaches the password check; then
+# each attempt is counted before its password is checked, so a burst of simultaneous
+# guesses gets no more checks than the limit (accounts.throttle).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "accounts.throttle.CountBeforePasswordBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.SignInForm"
@@ -210,6 +213,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # per account, and per cli
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
+# An attempt from a locked client is refused and not counted: counting it would let one
+# locked address go on locking every account it names.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins is kept
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
 # Two-factor sign-in (TOTP) for staff; superusers may be required to enrol.
