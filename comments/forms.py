@@ -5,6 +5,7 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .likeness import has_bidi_controls, only_invisible
 from .models import ReportReason
 
 NAME_MAX = 80
@@ -51,8 +52,13 @@ class CommentForm(forms.Form):
     def clean_name(self):
         name = self.cleaned_data["name"]
         refuse_control_characters(name)
-        # A name of nothing but invisible characters is no name: show "Reader" instead.
-        return name if without_invisibles(name).strip() else ""
+        # Direction controls in a name turn the text around it; a name that shows nothing
+        # (zero-width characters, Hangul fillers) passes for someone else's blank one.
+        if has_bidi_controls(name):
+            raise forms.ValidationError(_("The name may not contain text direction controls."))
+        if only_invisible(name):
+            raise forms.ValidationError(_("The name must contain visible letters."))
+        return name
 
     def clean_text(self):
         text = self.cleaned_data["text"].replace("\r\n", "\n")

@@ -49,6 +49,8 @@ class Comment(models.Model):
     # The daily-salted hash of the sender (privacy.clients): enough for rate limits and
     # duplicate checks today, meaningless once the day's salt is destroyed.
     client = models.CharField(max_length=32, db_index=True, editable=False)
+    # The text's fingerprint (comments.likeness): repeats with cosmetic changes coincide.
+    fingerprint = models.CharField(max_length=32, blank=True, editable=False)
     language = models.CharField(max_length=8, editable=False)
     report_count = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)

@@ -6,22 +6,29 @@ stored, held or rejected, with a reason from the fixed list in models.Reason). C
 checks come first, so a flood is turned away before anything touches the database.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core import signing
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from privacy.clients import ban_tokens
+from privacy.clients import address_hash, ban_tokens
 from privacy.limits import too_many
 
+from .likeness import fingerprint
 from .models import Comment, DiscussionSwitch, Reason, Status
 
 FORM_TOKEN_SALT = "comments.form"  # noqa: S105 (a signing namespace, not a secret)
 FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
+# Posts one address may send with one form token. The page's script fetches a new token
+# after each post; a reader without JavaScript posting again from the same page may reuse
+# one, and a script reusing one token forever is no reader.
+POSTS_PER_FORM = 5
 LINK = re.compile(r"(https?://|www\.|\b[\w-]+\.(?:com|org|net|ru|by|info|io|me|xyz)\b)", re.I)
 
 
@@ -36,6 +43,10 @@ class Submission:
     client: str
     policy: object
     now: object = field(default_factory=timezone.now)
+    fingerprint: str = ""
+
+    def __post_init__(self):
+        self.fingerprint = self.fingerprint or fingerprint(self.text)
 
 
 @dataclass
@@ -84,6 +95,20 @@ def rate_limit(sub):
     return None
 
 
+def form_reuse(sub):
+    """One address may send only a few posts with one form token."""
+    digest = hashlib.blake2b(sub.form_token.encode(), digest_size=16).hexdigest()
+    key = f"comments:form-uses:{address_hash(sub.request, 'comments:form')}:{digest}"
+    cache.add(key, 0, FORM_TOKEN_MAX_AGE)
+    try:
+        uses = cache.incr(key)
+    except ValueError:  # the cache lost the key (or is unreachable): let the post through
+        return None
+    if uses is not None and uses > POSTS_PER_FORM:
+        return Refusal("form_used", _("This form has already been used. Please reload the page."))
+    return None
+
+
 def banned_client(sub):
     if any(cache.get(ban_key(token)) for token in ban_tokens(sub.request)):
         return Verdict(Status.REJECTED, Reason.BANNED_CLIENT)
@@ -108,7 +133,9 @@ def link_limit(sub):
 def duplicate(sub):
     since = sub.now - timedelta(minutes=sub.policy.duplicate_minutes)
     recent = Comment.objects.filter(article=sub.article, created_at__gte=since)
-    if recent.filter(text=sub.text).exists():
+    # The fingerprint catches a repeat with an invisible character, another case, extra
+    # spaces or a look-alike letter; the text itself, comments stored before it was kept.
+    if recent.filter(Q(fingerprint=sub.fingerprint) | Q(text=sub.text)).exists():
         return Refusal("duplicate", _("This comment has already been sent."), 409)
     return None
 
@@ -140,6 +167,7 @@ STEPS = [
     ("comments_closed", comments_closed),
     ("form_age", form_age),
     ("rate_limit", rate_limit),
+    ("form_reuse", form_reuse),
     ("banned_client", banned_client),
     ("honeypot", honeypot),
     ("link_limit", link_limit),

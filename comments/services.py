@@ -75,6 +75,7 @@ def store(submission, verdict):
             article=submission.article,
             author_name=submission.name,
             text=submission.text,
+            fingerprint=submission.fingerprint,
             status=verdict.status,
             reason=verdict.reason,
             client=submission.client,

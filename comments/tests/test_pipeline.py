@@ -27,7 +27,7 @@ MESSAGES = {
 
 def test_pipeline_is_a_named_list_of_steps():
     assert [name for name, _ in STEPS] == [
-        "comments_closed", "form_age", "rate_limit", "banned_client", "honeypot",
+        "comments_closed", "form_age", "rate_limit", "form_reuse", "banned_client", "honeypot",
         "link_limit", "duplicate", "banned_words", "suspect_words", "premoderation",
     ]  # fmt: skip
 
