@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import ipaddress
 import secrets
+import time
 from datetime import UTC, date, timedelta
 
 from django.conf import settings
@@ -25,10 +26,14 @@ from .models import BanSalt, DailySalt
 SALT_LIFETIME = timedelta(hours=48)
 BAN_PERIOD = timedelta(days=30)
 EPOCH = date(2026, 1, 1)
-_salt_cache: dict = {}
+_salt_cache: dict = {}  # (kind, start) -> (secret, read again after)
 # Of each kind, the newest two: today's and yesterday's day, this ban period and the last.
 # destroy_old_salts runs in the worker process; the app servers forget old secrets here.
 SALTS_KEPT = 2
+# And each for ten minutes at most: a process that no newer salt reached (an idle one)
+# still drops one the worker destroyed, at the next request after that time.
+SALT_MEMORY_SECONDS = 600
+clock = time.monotonic
 
 
 def today():
@@ -43,12 +48,12 @@ def salt_for(day):
 def _salt(model, field, start):
     key = (model.__name__, start)
     cached = _salt_cache.get(key)
-    if cached:
-        return cached
+    if cached and clock() < cached[1]:
+        return cached[0]
     salt = model.objects.filter(**{field: start}).values_list("secret", flat=True).first()
     if salt is None:
         salt = _create_salt(model, field, start)
-    _salt_cache[key] = salt
+    _salt_cache[key] = (salt, clock() + SALT_MEMORY_SECONDS)
     _forget_older_salts(model.__name__)
     return salt
 

@@ -7,6 +7,7 @@ import time_machine
 from django.test import RequestFactory
 from django.utils.module_loading import autodiscover_modules
 
+from privacy import clients
 from privacy.clients import (
     address_hash,
     agent_group,
@@ -187,4 +188,18 @@ def test_an_app_server_keeps_no_secret_the_worker_destroyed():
     # The worker is another process: it destroys the rows, not this process's copies.
     DailySalt.objects.filter(day__lt=(NOON + timedelta(days=2)).date()).delete()
     with time_machine.travel(NOON, tick=False):
+        assert client_hash(reader(), "readership") != first
+
+
+def test_an_idle_app_server_forgets_a_destroyed_salt_within_ten_minutes(monkeypatch):
+    """No newer salt reaches a process that serves nobody; its copy still has a time limit."""
+    now = [1000.0]
+    monkeypatch.setattr(clients, "clock", lambda: now[0])
+    with time_machine.travel(NOON, tick=False):
+        first = client_hash(reader(), "readership")
+        # The worker, another process, destroys the row (here early, to tell them apart).
+        DailySalt.objects.all().delete()
+        now[0] += clients.SALT_MEMORY_SECONDS - 1
+        assert client_hash(reader(), "readership") == first
+        now[0] += 2
         assert client_hash(reader(), "readership") != first
