@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address links name (the sign-in line, canonical and og:url links): where `make run`
+# serves, unless BASE_URL gives the name others reach it by.
+BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install messages static run test bench lint format migrations-check e2e clean
+.PHONY: install messages static run serve test bench lint format migrations-check e2e clean
 
 install: $(VENV)/.installed
 
@@ -32,16 +35,27 @@ messages: install
 static: install
 	$(MANAGE) collectstatic --noinput -v0
 
+run serve: export BASE_URL := $(BASE_URL)
+
 run: install messages static
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) ensure_editor
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the worker)"
-	@trap 'kill 0' INT TERM EXIT; \
-	  $(MANAGE) worker & \
-	  DJANGO_SETTINGS_MODULE=samizdat.settings.dev $(BIN)/granian --interface wsgi \
-	    --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 4 --no-access-log \
-	    samizdat.wsgi:application
+	$(serve_site)
+
+# What `make run` serves once it has set everything up: granian with the worker beside it.
+# samizdat.settings.local shows no debug page, whatever address it is bound to.
+define serve_site
+@echo "Serving on $(BASE_URL)/  (Ctrl+C stops the server and the worker)"
+@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+  $(MANAGE) worker & \
+  DJANGO_SETTINGS_MODULE=samizdat.settings.local $(BIN)/granian --interface wsgi \
+    --host $(HOST) --port $(PORT) --workers 2 --blocking-threads 4 --no-access-log \
+    samizdat.wsgi:application
+endef
+
+serve:
+	$(serve_site)
 
 test: install messages $(RUNTIME_VENV)/.installed
 	$(BIN)/pytest

@@ -1,6 +1,7 @@
 """Editors at work in the admin: the preview panel shows the article, the schedule dialog's
 date picker saves, and no admin page asks anything of another origin."""
 
+import io
 import re
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
@@ -39,6 +41,10 @@ def sign_in(browser, site, language="", **options):
     profile.preferred_language = language
     profile.save()
 
+    return signed_in(browser, site, "desk-editor", PASSWORD, **options)
+
+
+def signed_in(browser, site, username, password, **options):
     context = browser.new_context(locale="be-BY", **options)
     requested = []
     origin = site.url
@@ -54,8 +60,8 @@ def sign_in(browser, site, language="", **options):
     context.route("**/*", only_our_origin)
     page = context.new_page()
     page.goto(f"{site.url}/admin/login/")
-    page.fill("input[name=username]", "desk-editor")
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(f"{site.url}/admin/")
     return page, requested
@@ -85,7 +91,9 @@ def test_preview_panel_shows_the_article(browser, site, article, size):
     page, _ = sign_in(browser, site, viewport={"width": 1400, "height": 900})
     page.goto(f"{site.url}/admin/pages/{article.pk}/edit/")
     frame = open_preview(page)
-    page.locator(f"input[name=preview-size][value={size}]").check(force=True)
+    size_button = page.locator(f"input[name=preview-size][value={size}]")
+    page.locator("label.w-preview__size-button").filter(has=size_button).click()
+    expect(size_button).to_be_checked()
 
     headline = frame.locator(".article__headline")
     expect(headline).to_have_text(HEADLINE, timeout=15_000)
@@ -150,4 +158,26 @@ def test_admin_pages_request_nothing_from_another_origin(browser, site, article)
     foreign = [url for url in requested if not same_origin(url, site.url)]
     assert any("/static/wagtailadmin/" in url for url in requested)  # the recording works
     assert foreign == []
+    page.context.close()
+
+
+def test_the_editor_make_run_creates_saves_its_preferences_as_they_stand(
+    browser, site, settings, tmp_path
+):
+    settings.EDITOR_CREDENTIALS_FILE = str(tmp_path / "editor-credentials")
+    call_command("ensure_editor", stdout=io.StringIO())
+    password = (tmp_path / "editor-credentials").read_text().splitlines()[1]
+    page, _ = signed_in(browser, site, "editor", password)
+
+    page.goto(f"{site.url}/admin/account/")
+    page.select_option("select[name=locale-preferred_language]", "en")
+    page.select_option("select[name=locale-current_time_zone]", "Europe/Warsaw")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state("networkidle")
+
+    expect(page.locator(".messages .success")).to_have_count(1)
+    expect(page.locator(".error-message")).to_have_count(0)
+    profile = UserProfile.get_for_user(User.objects.get(username="editor"))
+    assert (profile.preferred_language, profile.current_time_zone) == ("en", "Europe/Warsaw")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     page.context.close()

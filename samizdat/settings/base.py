@@ -288,6 +288,14 @@ READER_MAX_BODY = 64 * 1024
 ADMIN_MAX_BODY = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = ADMIN_MAX_BODY
 
+# Where `manage.py ensure_editor` keeps the demo editor's password, readable by its owner.
+EDITOR_CREDENTIALS_FILE = os.environ.get(
+    "EDITOR_CREDENTIALS_FILE", str(BASE_DIR / ".local" / "editor-credentials")
+)
+# Uploaded images served by the app itself: only what `make run` serves (nginx does it in
+# production).
+SERVE_MEDIA = False
+
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Samizdat")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # The main domain: canonical links, sitemaps and social tags name it; all else is relative.
