@@ -68,6 +68,10 @@ def generation():
     now = time.monotonic()
     if _seen["value"] is not None and now < _seen["until"]:
         return _seen["value"]
+    if rediscache.unreachable():
+        # Three failed calls cost as much as serving the page: keep the number we knew
+        # until Redis answers again (its breaker lets one call through now and then).
+        return _seen["value"] or 1
     try:
         value = cache.get(GENERATION_KEY)
         if value is None:

@@ -4,11 +4,16 @@ pages it holds, for a bounded time, instead of rendering every request again."""
 import re
 import signal
 import types
+import urllib.error
+import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from django_redis.client import DefaultClient
 
 from newsroom.tests.factories import make_article
 from samizdat import pagecache, rediscache
@@ -88,6 +93,22 @@ def test_calls_reach_redis_again_once_it_answers(settings, redis_to_stop):
 
     assert cache.get("answer") == 42
     assert not rediscache.unreachable()
+
+
+def test_the_generation_asks_nothing_of_a_redis_marked_unreachable(
+    settings, redis_to_stop, monkeypatch
+):
+    """Every request needs the generation: three failing calls each cost as much as a hit."""
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    known = pagecache.generation()
+    redis_to_stop.stop()
+    cache.get("anything")  # the first call finds Redis gone
+    pagecache._seen["until"] = 0.0  # a second later
+    asked = []
+    monkeypatch.setattr(DefaultClient, "get", lambda *args, **kwargs: asked.append(args))
+
+    assert [pagecache.generation() for _ in range(3)] == [known] * 3
+    assert asked == []
 
 
 @pytest.fixture
@@ -203,3 +224,44 @@ def test_a_purge_during_the_outage_is_made_when_redis_answers_again(
     page = read(article.url)
     assert "X-Page-Cache" not in page  # the copy Redis kept from before is not served
     assert comment_count(page, article) == 3
+
+
+def reader_status(url):
+    """(status, X-Page-Cache) of one GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (loopback)
+            response.read()
+            return response.status, response.headers.get("X-Page-Cache")
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_real_workers_answer_readers_from_their_copies_while_redis_is_killed(
+    site_skeleton, redis_to_stop, tmp_path
+):
+    from django.db import connection
+
+    from .appserver import AppServer, database_url
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the app server runs the production settings (PostgreSQL)")
+    article = make_article(title="Чытаюць, пакуль Redis ляжыць")
+    environment = {"DATABASE_URL": database_url(connection.settings_dict)}
+    server = AppServer(tmp_path, {**environment, "REDIS_URL": redis_to_stop.url})
+    server.start()
+    try:
+        url = server.base + article.url
+        for _ in range(10):
+            reader_status(url)  # both workers hold the page
+        redis_to_stop.process.send_signal(signal.SIGKILL)
+        redis_to_stop.process.wait()
+        with ThreadPoolExecutor(16) as readers:
+            answers = Counter(readers.map(reader_status, [url] * 300))
+    finally:
+        server.stop()
+
+    assert sum(n for (status, _), n in answers.items() if status == 200) == 300, answers
+    # A worker renders the page again at most once per OUTAGE_SECONDS (and once at first,
+    # per thread that met Redis's death): every other reader got its copy.
+    assert answers[(200, "hit")] >= 270, answers
