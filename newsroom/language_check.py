@@ -20,6 +20,8 @@ def passages(article):
     """(where, text) for each part of the article a reader reads as its own language."""
     yield _("Headline"), article.title
     yield _("Lede"), article.lede
+    # A caption typed on the page is copied into every translation with the rest.
+    yield _("Lead photo"), article.lead_caption
     for number, block in enumerate(article.body, start=1):
         if block.block_type not in CHECKED_BLOCKS:
             continue

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from newsroom.language_check import foreign_passages
@@ -27,8 +28,6 @@ def editor(client, homes):
 
 @pytest.fixture
 def original(homes):
-    from wagtail.rich_text import RichText
-
     return make_article(
         title=HEADLINE,
         lede="Юрысты з Гомеля расказваюць, як іх пазбаўляюць ліцэнзій.",
@@ -133,6 +132,16 @@ def test_an_article_in_its_own_language_raises_no_warning(editor, original):
     assert foreign_passages(original) == []
     response = edit(editor, original, HEADLINE + " зноў", "be")
     assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+def test_a_caption_typed_on_the_page_is_checked_too(homes, original):
+    english = original.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title, english.lede = "Can lawyers return to Homiel", "Lawyers tell their story."
+    english.body = [("paragraph", RichText(ENGLISH_TEXT))]
+    english.lead_caption = "Будынак суда ў Гомелі, дзе слухалі справы юрыстаў"
+    assert [(str(item["where"]), str(item["language"])) for item in foreign_passages(english)] == [
+        ("Галоўны здымак", "беларуская")
+    ]
 
 
 def section_of(html):
