@@ -126,7 +126,9 @@ def beacon(request):
     try:
         refused = refusal(request, article, "readership", BEACON_RATE)
     except UNREACHABLE:
-        return Status(202, {})  # Redis is down: counting pauses, reading goes on
+        # The limits cannot be read (a cache set to raise rather than ignore a lost Redis):
+        # refused, since an accepted beacon must count.
+        return error(503, _("Counting is paused for a moment."), "unavailable")
     if refused:
         return refused
     # Robots get the same answer as readers, so the list of markers is not easy to probe.
