@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from samizdat.testing import missing
+from testing import missing
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +31,7 @@ def homes(db):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (Redis in CI), so no test sees another's state."""
-    from samizdat.testing import forget_cached_state
+    from testing import forget_cached_state
 
     forget_cached_state()
     yield
@@ -73,15 +73,15 @@ def site_skeleton(transactional_db):
     Such tests cannot run inside a rolled-back transaction: the database is emptied after
     each, so what the migrations made (root page, root collection) is put back first.
     """
-    from samizdat.testing import restore_skeleton
+    from testing import restore_skeleton
 
     return restore_skeleton()
 
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory):
-    """A redis-server of the test run's own on a spare port (samizdat.testing.RedisServer)."""
-    from samizdat.testing import REDIS_SERVER, RedisServer
+    """A redis-server of the test run's own on a spare port (testing.RedisServer)."""
+    from testing import REDIS_SERVER, RedisServer
 
     if not Path(REDIS_SERVER).exists():
         missing("redis-server is not installed")
@@ -94,7 +94,7 @@ def redis_server(tmp_path_factory):
 @pytest.fixture
 def redis_to_stop(tmp_path):
     """A redis-server a test may stop and start again, as an outage would."""
-    from samizdat.testing import REDIS_SERVER, RedisServer
+    from testing import REDIS_SERVER, RedisServer
 
     if not Path(REDIS_SERVER).exists():
         missing("redis-server is not installed")

@@ -27,7 +27,7 @@ from statistics import median
 import redis
 
 from bench import harness
-from samizdat.testing import REDIS_SERVER
+from testing import REDIS_SERVER
 
 BASELINE_SECONDS = int(os.environ.get("OUTAGE_BASELINE_SECONDS", "10"))
 OUTAGE_SECONDS = int(os.environ.get("OUTAGE_SECONDS", "20"))

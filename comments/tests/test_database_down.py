@@ -7,7 +7,7 @@ from django.db import OperationalError, connection
 from comments.models import Comment
 from newsroom.models import ArticlePage
 from newsroom.tests.factories import make_article
-from samizdat.testing import postgres_connection
+from testing import postgres_connection
 
 from .conftest import api_post, form_post
 

@@ -6,7 +6,7 @@ import time_machine
 
 from comments.models import Comment, Status
 from newsroom.models import ArticlePage
-from samizdat.testing import use_redis
+from testing import use_redis
 
 from .conftest import api_post, form_post
 

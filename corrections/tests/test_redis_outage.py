@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from corrections.models import TypoReport
-from samizdat.testing import use_redis
+from testing import use_redis
 
 pytestmark = pytest.mark.django_db
 

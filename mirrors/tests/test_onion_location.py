@@ -4,7 +4,7 @@ import pytest
 
 from mirrors.models import Kind
 from samizdat.pagecache import HitsFirst
-from samizdat.testing import RecordingApp, header_set, through
+from testing import RecordingApp, header_set, through
 
 from .conftest import CDN, MAIN, MIRROR, ONION, configure
 

@@ -13,7 +13,7 @@ BATCH = 500
 def fill_entries(apps, schema_editor):
     """Articles written before search had its own vectors: index their current text.
 
-    Safe to repeat (samizdat.testing reruns data migrations, without a schema editor).
+    Safe to repeat (testing reruns data migrations, without a schema editor).
     """
     if (schema_editor.connection if schema_editor else connection).vendor != "postgresql":
         return

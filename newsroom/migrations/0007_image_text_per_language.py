@@ -22,7 +22,7 @@ def spread_texts_by_language(apps, schema_editor):
     """
     NewsroomImage = apps.get_model("newsroom", "NewsroomImage")
     if not hasattr(NewsroomImage, "default_caption"):
-        return  # run again on today's models (samizdat.testing): nothing left to move
+        return  # run again on today's models (testing): nothing left to move
     fields = [f"{kind}_{code}" for kind in ("caption", "alt") for code in ("be", "ru", "en")]
     for image in NewsroomImage.objects.exclude(default_caption="", description=""):
         caption, description = image.default_caption, image.description

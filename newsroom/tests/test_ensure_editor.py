@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from samizdat.testing import database_url_for_processes
+from testing.appserver import database_url_for_processes
 
 ROOT = Path(__file__).resolve().parents[2]
 

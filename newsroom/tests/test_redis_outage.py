@@ -6,7 +6,7 @@ from wagtail.rich_text import RichText
 
 from newsroom.tests.factories import make_article
 from samizdat import pagecache
-from samizdat.testing import use_redis
+from testing import use_redis
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.search import RESULTS_PER_PAGE
 from newsroom.tests.factories import make_article
-from samizdat.testing import forget_cached_state
+from testing import forget_cached_state
 
 pytestmark = pytest.mark.django_db
 

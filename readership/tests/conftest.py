@@ -5,7 +5,7 @@ import json
 import pytest
 
 # The Redis server fixtures live in the root conftest.py; these names stay importable here.
-from samizdat.testing import RedisServer, restore_skeleton, use_redis  # noqa: F401
+from testing import RedisServer, restore_skeleton, use_redis  # noqa: F401
 
 READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
 

@@ -18,9 +18,8 @@ from django.test import Client
 
 from newsroom.tests.factories import make_article
 from samizdat.pagecache import HitsFirst
-from samizdat.testing import RecordingApp, postgres_connection, through
-
-from .appserver import AppServer, database_url
+from testing import RecordingApp, postgres_connection, through
+from testing.appserver import AppServer, database_url
 
 WORKERS = 2
 POOL_SIZE = 3

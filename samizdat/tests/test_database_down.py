@@ -6,7 +6,7 @@ from django.db import connection
 
 from newsroom.tests.factories import make_article
 from samizdat import pagecache
-from samizdat.testing import database_locked, database_unreachable
+from testing import database_locked, database_unreachable
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

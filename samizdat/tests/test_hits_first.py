@@ -6,7 +6,7 @@ from django.test import Client
 
 from newsroom.tests.factories import make_article
 from samizdat.pagecache import HitsFirst
-from samizdat.testing import RecordingApp, header_set, through
+from testing import RecordingApp, header_set, through
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,8 @@ import pytest
 from django.conf import settings
 
 from newsroom.tests.factories import make_article, make_image
-from samizdat.testing import database_url_for_processes, free_port
+from testing import free_port
+from testing.appserver import database_url_for_processes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

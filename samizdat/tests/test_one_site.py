@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from samizdat import pagecache
-from samizdat.testing import free_port
+from testing import free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

@@ -3,7 +3,9 @@ granian pools (readers and writers), sharing a Redis and the test's database."""
 
 import json
 import shutil
+import socket
 import subprocess
+import time
 import uuid
 from datetime import timedelta
 from io import StringIO
@@ -16,13 +18,8 @@ from django.utils import timezone
 
 from comments.pipeline import form_token
 from newsroom.tests.factories import make_article
-from samizdat.testing import (
-    AppServer,
-    database_url_for_processes,
-    free_port,
-    missing,
-    wait_for_http,
-)
+from testing import free_port, missing
+from testing.appserver import AppServer, database_url_for_processes
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
@@ -50,8 +47,8 @@ class Front:
 
     def __init__(self, folder, environment):
         self.folder = folder
-        self.readers = AppServer(dict(environment))
-        self.writers = AppServer(dict(environment))
+        self.readers = AppServer(folder / "readers", dict(environment), workers=1, threads=4)
+        self.writers = AppServer(folder / "writers", dict(environment), workers=1, threads=4)
         self.port = environment["FRONT_PORT"]
         self.purge_port = environment["PURGE_PORT"]
         self.nginx = None
@@ -74,8 +71,9 @@ class Front:
     def start(self, **limits):
         """Start everything with what the test has committed so far."""
         database = {"DATABASE_URL": database_url_for_processes(self.folder)}
-        self.readers.environment |= database
-        self.writers.environment |= database
+        for pool in (self.readers, self.writers):
+            pool.environment |= database
+            pool.tmp.mkdir(exist_ok=True)
         self.readers.start()
         self.writers.start()
         refusals = self.folder / "refusals"
@@ -85,8 +83,8 @@ class Front:
             "nginx_config",
             listen=f"127.0.0.1:{self.port}",
             server_names="127.0.0.1 localhost",
-            readers=self.readers.address,
-            writers=self.writers.address,
+            readers=f"127.0.0.1:{self.readers.port}",
+            writers=f"127.0.0.1:{self.writers.port}",
             purge_listen=f"127.0.0.1:{self.purge_port}",
             cache_dir=str(self.folder / "cache"),
             refusals=str(refusals),
@@ -103,7 +101,7 @@ class Front:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        wait_for_http(self.port, "/static/frontend/site.css", self.nginx)
+        wait_until_listening(self.port, self.nginx)
         return self
 
     def stop(self):
@@ -112,6 +110,19 @@ class Front:
             self.nginx.wait(timeout=10)
         self.readers.stop()
         self.writers.stop()
+
+
+def wait_until_listening(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)  # waiting for a process to listen, not for a clock
+    raise RuntimeError("nginx did not start")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from django_redis.client import DefaultClient
 from newsroom.tests.factories import make_article
 from samizdat import pagecache, rediscache
 from samizdat.rediscache import Breaker, GuardedConnection
-from samizdat.testing import use_redis
+from testing import use_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +242,7 @@ def test_real_workers_answer_readers_from_their_copies_while_redis_is_killed(
 ):
     from django.db import connection
 
-    from .appserver import AppServer, database_url
+    from testing.appserver import AppServer, database_url
 
     if connection.vendor != "postgresql":
         pytest.skip("the app server runs the production settings (PostgreSQL)")

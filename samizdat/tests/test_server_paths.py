@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import connection
 
 from newsroom.tests.factories import make_article, section
-from samizdat.testing import free_port
+from testing import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ import pytest
 from comments.models import Comment
 from comments.tests.conftest import form_post
 from newsroom.tests.factories import make_article
-from samizdat.testing import RedisServer, use_redis
+from testing import RedisServer, use_redis
 
 pytestmark = pytest.mark.django_db
 

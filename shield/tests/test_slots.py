@@ -8,9 +8,9 @@ import redis
 import time_machine
 from django.utils import timezone
 
-from samizdat.testing import free_port
 from shield.refusals import Busy
 from shield.slots import UNHELD, LocalSlots, SharedSlots, slot
+from testing import free_port
 
 
 @pytest.fixture

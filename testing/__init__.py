@@ -5,12 +5,8 @@ import shutil
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def forget_cached_state():
@@ -217,79 +213,6 @@ def through(application, path, method="GET", **headers):
 
 def header_set(headers):
     return {(name.lower(), value) for name, value in headers}
-
-
-def database_url_for_processes(folder):
-    """A DATABASE_URL other processes can open holding what this test committed.
-
-    PostgreSQL: the test database itself. SQLite: the test database lives in this process's
-    memory, so it is copied into a file in `folder` with SQLite's backup API.
-    """
-    from django.db import connection
-
-    settings = connection.settings_dict
-    if connection.vendor == "postgresql":
-        user = settings["USER"] or "postgres"
-        host = settings["HOST"] or "127.0.0.1"
-        return f"postgres://{user}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
-    connection.ensure_connection()
-    path = folder / "site.sqlite3"
-    copy = sqlite3.connect(path)
-    with copy:
-        connection.connection.backup(copy)
-    copy.close()
-    return f"sqlite:///{path}"
-
-
-class AppServer:
-    """A granian app server as production runs it, in its own process, on a spare port."""
-
-    def __init__(self, environment, workers=1, threads=4):
-        self.port = free_port()
-        self.environment = environment
-        self.command = [
-            shutil.which("granian") or str(Path(sys.executable).parent / "granian"),
-            "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(self.port),
-            "--workers", str(workers), "--blocking-threads", str(threads),
-            "--no-access-log", "--log-level", "warning", "samizdat.wsgi:application",
-        ]  # fmt: skip
-        self.process = None
-
-    @property
-    def address(self):
-        return f"127.0.0.1:{self.port}"
-
-    def start(self, ready_path="/robots.txt"):
-        self.process = subprocess.Popen(  # noqa: S603 (our own command line)
-            self.command,
-            cwd=ROOT,
-            env={**os.environ, **self.environment},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_http(self.port, ready_path, self.process)
-        return self
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-def wait_for_http(port, path, process, seconds=30):
-    """Until something answers HTTP on the port (any status), or the process has died."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                conn.sendall(f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode())
-                if conn.recv(12).startswith(b"HTTP/"):
-                    return
-        except OSError:
-            time.sleep(0.05)  # waiting for a process to listen, not for a clock
-    raise RuntimeError(f"nothing answered on port {port}")
 
 
 def missing(why):

@@ -7,15 +7,16 @@ files so no collectstatic is needed, against the test run's committed data.
 import os
 import secrets
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from samizdat.testing import free_port
+from testing import free_port
 
 GRANIAN = Path(sys.executable).parent / "granian"
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[1]
 SETTINGS = """from samizdat.settings.production import *  # noqa: F403
 
 STORAGES = {
@@ -89,3 +90,22 @@ class AppServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def database_url_for_processes(folder):
+    """A DATABASE_URL other processes can open holding what this test committed.
+
+    PostgreSQL: the test database itself. SQLite: the test database lives in this process's
+    memory, so it is copied into a file in `folder` with SQLite's backup API.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return database_url(connection.settings_dict)
+    connection.ensure_connection()
+    path = folder / "site.sqlite3"
+    copy = sqlite3.connect(path)
+    with copy:
+        connection.connection.backup(copy)
+    copy.close()
+    return f"sqlite:///{path}"
