@@ -40,6 +40,7 @@ run serve: export BASE_URL := $(BASE_URL)
 run: install messages static
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) load_live_demo
 	$(MANAGE) ensure_editor
 	$(serve_site)
 

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("authors/<slug:slug>/", newsroom_views.author, name="author"),
     path("comments/", include("comments.urls")),
     path("lite/", include("lite.urls")),
+    path("live/", include("live.urls")),
     path("", include(language_feeds)),
     path("", include(mirror_pages)),
     path("", include(newsroom_routing)),  # Wagtail's page URLs, routes remembered

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mirrors",
     "backups",
     "lite",
+    "live",
     "frontend",
     "samizdat",
     "django_tasks",
@@ -400,3 +401,6 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
     },
 }
+
+# How often a live blog's open page asks for new entries (live/static/live/live.js).
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", "20"))

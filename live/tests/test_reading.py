@@ -1,0 +1,43 @@
+"""Readers of a live blog: the page at its own address, entries newest first, paging."""
+
+import pytest
+
+from live.tests.factories import draft, make_live_blog, post
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture
+def blog(homes):
+    return make_live_blog()
+
+
+def test_the_live_page_shows_summary_and_entries_newest_first(client, blog):
+    first = post(blog, "Першае паведамленне.")
+    second = post(blog, "Другое паведамленне.")
+
+    response = client.get(f"/be/live/{blog.slug}/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Што вядома на гэты час." in html
+    assert html.index(f'id="update-{second.pk}"') < html.index(f'id="update-{first.pk}"')
+    assert f'data-latest="{second.pk}"' in html
+
+
+def test_the_news_tree_address_leads_to_the_live_address(client, blog):
+    response = client.get(f"/be/news/{blog.slug}/")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"/be/live/{blog.slug}/"
+    assert blog.url == f"/be/live/{blog.slug}/"
+
+
+def test_drafts_never_reach_readers(client, blog):
+    post(blog, "Надрукавана.")
+    draft(blog, "Чарнавік рэдакцыі.")
+
+    html = client.get(f"/be/live/{blog.slug}/").content.decode()
+
+    assert "Надрукавана." in html
+    assert "Чарнавік рэдакцыі." not in html

@@ -1,0 +1,47 @@
+"""Live blogs in the pages (script, structured data) and in the admin (the entries screen)."""
+
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from samizdat import converters  # noqa: F401 (registers <id:...>)
+
+from . import admin_views
+from .models import LiveBlogPage
+from .structured_data import live_blog_posting
+
+
+@hooks.register("newsroom_slot_body_end")
+def script(context):
+    if not isinstance(context.get("page"), LiveBlogPage):
+        return ""
+    return render_to_string("live/script.html")
+
+
+@hooks.register("distribution_news_article")
+def structured_data(article, data):
+    if isinstance(article, LiveBlogPage):
+        live_blog_posting(article, data)
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path("live/<id:page_id>/", admin_views.entries, name="live_entries"),
+        path("live/<id:page_id>/<id:entry_id>/", admin_views.entries, name="live_entry"),
+        path(
+            "live/<id:page_id>/<id:entry_id>/delete/",
+            admin_views.delete,
+            name="live_entry_delete",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def header_button(page, user, view_name, next_url=None):
+    if page.specific_class is LiveBlogPage:
+        yield Button(
+            _("Live updates"), reverse("live_entries", args=[page.pk]), icon_name="edit", priority=5
+        )
