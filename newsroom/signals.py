@@ -27,7 +27,21 @@ def purge_pages(instance=None, **kwargs):
         cdn.purge(cdn.page_paths(instance.specific))
 
 
+def lists_showing(page):
+    """The newsroom's pages that list this one: its edition's main page and All news (its
+    ancestors), its section and its people's author pages (samizdat.cdn.add_paths)."""
+    paths = {ancestor.url for ancestor in page.get_ancestors()[1:]}
+    section = getattr(page, "section", None)
+    if section is not None:
+        paths.add(section.url)
+    author_urls = getattr(page, "author_urls", None)
+    if author_urls is not None:
+        paths.update(author_urls())
+    return {path for path in paths if path}
+
+
 def connect():
+    cdn.add_paths(lists_showing)
     page_published.connect(purge_pages, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_pages, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_pages, dispatch_uid="pagecache-moved")

@@ -3,47 +3,86 @@
 Our own page cache starts a new generation on any publish; a proxy in front cannot, so it
 is sent a PURGE for every address that shows the change, under every host name readers
 used (mirrors). With no proxy configured (WAGTAILFRONTENDCACHE empty) nothing is sent.
+
+Purges leave the request: a publish or a comment only queues one task (samizdat.queue),
+once its transaction commits, and `manage.py worker` sends the requests, each with a
+timeout, retrying those that failed. Which paths show a page is the page's own business
+(`get_cached_paths`) and that of the apps that list it (`add_paths`).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
+import requests
 from django.conf import settings
+from django.db import transaction
+from django_tasks import task
+
+from samizdat import queue
+
+# Functions an app registers: page -> root-relative paths that show it (lists, feeds...).
+PATH_SOURCES = []
+
+
+def add_paths(source):
+    """Register `source(page)`, giving more paths to purge when the page changes."""
+    if source not in PATH_SOURCES:
+        PATH_SOURCES.append(source)
+    return source
+
+
+def page_paths(page):
+    """Every root-relative path that shows this page: its own, then the apps' lists."""
+    url = page.url
+    paths = {url + path.lstrip("/") for path in page.get_cached_paths()} if url else set()
+    for source in PATH_SOURCES:
+        paths.update(source(page))
+    return {path for path in paths if path}
 
 
 def purge(paths):
-    """PURGE these root-relative paths under every host the site has been read on."""
+    """Queue a PURGE of these paths under every host the site answers on, after commit."""
     if not settings.WAGTAILFRONTENDCACHE or not paths:
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
     from samizdat import pagecache
 
     main = urlsplit(settings.CANONICAL_BASE_URL)
     hosts = pagecache.known_hosts() | {main.netloc}
-    purge_urls_from_cache(
-        sorted(f"{main.scheme}://{host}{path}" for host in hosts for path in set(paths))
+    urls = sorted(f"{main.scheme}://{host}{path}" for host in hosts for path in set(paths))
+    transaction.on_commit(lambda: send_purges.enqueue(urls))
+
+
+@task(backend=queue.BACKEND)
+def send_purges(urls, attempt=0):
+    """Send the purges (in the worker); queue again those the proxy did not take."""
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    failed = set()
+    for backend in get_backends().values():
+        if isinstance(backend, HTTPBackend):
+            failed.update(url for url in urls if not purged_over_http(backend, url))
+        else:
+            backend.purge_batch(urls)  # CDN APIs: Wagtail's backends report their errors
+    if failed:
+        queue.retry_later(send_purges, attempt, sorted(failed))
+    return len(urls) - len(failed)
+
+
+def purged_over_http(backend, url):
+    """PURGE one URL at the proxy, naming the reader's host; False if it did not answer 2xx."""
+    address = urlsplit(url)
+    target = urlunsplit(
+        [backend.cache_scheme, backend.cache_netloc, address.path, address.query, ""]
     )
-
-
-def page_paths(page):
-    """Where a published, withdrawn or moved page shows: itself, its lists, feeds, sitemaps."""
-    language = page.locale.language_code
-    paths = {
-        page.url,
-        f"/{language}/",
-        f"/{language}/news/",
-        f"/{language}/feed/",
-        f"/{language}/feed/atom/",
-        f"/{language}/lite/",
-        f"/{language}/lite/{page.slug}/",
-        "/sitemap.xml",
-        "/news-sitemap.xml",
-    }
-    # An article's people have pages listing it (newsroom's author pages).
-    author_urls = getattr(page, "author_urls", None)
-    if author_urls is not None:
-        paths |= set(author_urls())
-    section = getattr(page, "section", None)
-    if section is not None and section.url:
-        paths |= {section.url, f"{section.url}feed/", f"{section.url}feed/atom/"}
-    return {path for path in paths if path}
+    try:
+        answer = requests.request(
+            "PURGE",
+            target,
+            headers={"Host": address.netloc},
+            timeout=settings.FRONTEND_CACHE_PURGE_TIMEOUT,
+            allow_redirects=False,
+        )
+    except requests.RequestException:
+        return False
+    # 404: the proxy held no copy of that address, which is what a purge wants.
+    return answer.ok or answer.status_code == 404

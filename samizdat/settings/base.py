@@ -347,6 +347,8 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "300")
 # told which pages changed (samizdat.cdn). Our URLs carry their language already, so
 # Wagtail must not multiply each purge by the content languages.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+# Seconds the worker waits for the proxy to answer one purge before it tries again later.
+FRONTEND_CACHE_PURGE_TIMEOUT = float(os.environ.get("FRONTEND_CACHE_PURGE_TIMEOUT", "3"))
 WAGTAILFRONTENDCACHE = (
     {
         "proxy": {

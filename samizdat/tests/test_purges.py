@@ -2,17 +2,22 @@
 caching proxy in front (a real HTTP server here, receiving Wagtail's PURGE requests)."""
 
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from comments import services
 from comments.models import Action, Comment
 from comments.tests.conftest import form_post, policy  # noqa: F401 (a fixture)
 from corrections.models import Correction
 from newsroom.tests.factories import make_article, news_index
+from samizdat import queue
 
 # Comments may be posted at once (no waiting time): comments' policy fixture.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
@@ -20,6 +25,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
 class PurgeRecorder(BaseHTTPRequestHandler):
     def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        if self.server.refusals:  # a proxy restarting: it answers, but takes nothing
+            self.server.refusals -= 1
+            self.send_response(503)
+            self.end_headers()
+            return
+        if self.server.hang.is_set():  # a proxy that accepts and never answers
+            self.server.release.wait(timeout=10)
+            return
         self.server.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()
@@ -28,11 +41,23 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         pass
 
 
+class Purged(list):
+    """The (host, path) pairs the proxy was sent; .server is the proxy, to make it misbehave."""
+
+
+def sent(purged):
+    """What the proxy has received once the worker has run the queued purges."""
+    queue.run_queued_tasks()
+    return purged
+
+
 @pytest.fixture
 def proxy(settings):
     """A proxy that accepts PURGE on loopback; yields the (host, path) pairs it was sent."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    server.purged = []
+    server.purged, server.refusals = Purged(), 0
+    server.purged.server = server
+    server.hang, server.release = threading.Event(), threading.Event()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.CANONICAL_BASE_URL = "https://news.example.org"
     settings.WAGTAILFRONTENDCACHE = {
@@ -42,6 +67,7 @@ def proxy(settings):
         }
     }
     yield server.purged
+    server.release.set()
     server.shutdown()
     server.server_close()
 
@@ -69,7 +95,8 @@ def test_publishing_purges_the_article_its_lists_feeds_and_sitemaps(
     with django_capture_on_commit_callbacks(execute=True):
         article.title = "Новы загаловак"
         article.save_revision().publish()
-    purged = {path for host, path in proxy if host == "news.example.org"}
+    assert proxy == [], "nothing is sent while the editor waits"
+    purged = {path for host, path in sent(proxy) if host == "news.example.org"}
     assert {
         article.url,
         "/be/",
@@ -82,12 +109,14 @@ def test_publishing_purges_the_article_its_lists_feeds_and_sitemaps(
     } <= purged
 
 
-def test_purges_reach_every_host_readers_used(article, proxy, settings):
+def test_purges_reach_every_host_readers_used(
+    article, proxy, settings, django_capture_on_commit_callbacks
+):
     settings.ALLOWED_HOSTS = ["testserver", "mirror.example.net"]
     Client(headers={"host": "mirror.example.net"}).get(article.url)
-    proxy.clear()
-    article.save_revision().publish()
-    assert ("mirror.example.net", article.url) in proxy
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert ("mirror.example.net", article.url) in sent(proxy)
     assert ("news.example.org", article.url) in proxy
 
 
@@ -100,7 +129,7 @@ def test_no_proxy_configured_sends_nothing(
         article.title = "Без проксі"
         article.save_revision().publish()
         services.announce_change(article.pk)
-    assert proxy == []
+    assert sent(proxy) == []
     assert "Без проксі" in fresh(article.url).content.decode()  # our own cache was purged
 
 
@@ -111,14 +140,17 @@ def test_moving_an_article_purges_lists(article, homes):
     assert "X-Page-Cache" not in fresh("/be/news/")
 
 
-def test_deleting_an_article_purges_it_and_its_lists(article, proxy):
+def test_deleting_an_article_purges_it_and_its_lists(
+    article, proxy, django_capture_on_commit_callbacks
+):
     url = article.url
     cached(url)
     cached("/be/")
-    article.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
     assert fresh(url).status_code == 404
     assert "Навіна пад кэшам" not in fresh("/be/").content.decode()
-    assert ("news.example.org", url) in proxy
+    assert {("news.example.org", url), ("news.example.org", "/be/")} <= set(sent(proxy))
 
 
 def test_moderated_comment_leaves_the_cached_page(
@@ -127,13 +159,13 @@ def test_moderated_comment_leaves_the_cached_page(
     with django_capture_on_commit_callbacks(execute=True):
         form_post(Client(), article, text="Каментар, які схаваюць")
     assert "Каментар, які схаваюць" in cached(article.url).content.decode()
-    proxy.clear()
+    sent(proxy).clear()
     moderator = User.objects.create_user("moderator", password="pass-for-tests-only")
     comment = Comment.objects.get(text="Каментар, які схаваюць")
     with django_capture_on_commit_callbacks(execute=True):
         services.apply(comment, Action.HIDE, moderator)
     assert "Каментар, які схаваюць" not in fresh(article.url).content.decode()
-    assert ("news.example.org", article.url) in proxy
+    assert ("news.example.org", article.url) in sent(proxy)
 
 
 def test_new_correction_leaves_the_cached_page(article, proxy, django_capture_on_commit_callbacks):
@@ -142,7 +174,7 @@ def test_new_correction_leaves_the_cached_page(article, proxy, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         Correction.objects.create(article=article, text="Раней мы памылкова назвалі дату.")
     assert "Раней мы памылкова назвалі дату." in fresh(article.url).content.decode()
-    assert ("news.example.org", article.url) in proxy
+    assert ("news.example.org", article.url) in sent(proxy)
 
 
 def test_a_copy_rendered_while_a_comment_was_hidden_is_not_kept(
@@ -185,3 +217,30 @@ def test_a_publication_starts_a_new_generation_again_once_committed(
         article.save_revision().publish()
         before_the_commit = pagecache.generation()
     assert pagecache.generation() != before_the_commit
+
+
+def test_a_purge_the_proxy_refuses_is_sent_again_later(
+    article, proxy, django_capture_on_commit_callbacks
+):
+    proxy.server.refusals = 10**6  # every purge refused
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert sent(proxy) == []
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after > timezone.now(), "the refused purges wait for their retry"
+
+    proxy.server.refusals = 0  # the proxy is back
+    with time_machine.travel(timezone.now() + timedelta(seconds=queue.RETRY_DELAYS[0] + 1)):
+        assert ("news.example.org", article.url) in sent(proxy)
+
+
+def test_a_proxy_that_never_answers_costs_the_worker_one_timeout_per_purge(
+    article, proxy, settings, django_capture_on_commit_callbacks
+):
+    settings.FRONTEND_CACHE_PURGE_TIMEOUT = 0.05
+    proxy.server.hang.set()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.announce_change(article.pk)
+    assert sent(proxy) == []
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after > timezone.now(), "given up on for now, tried again later"
