@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("comments/", include("comments.urls")),
     path("lite/", include("lite.urls")),
     path("live/", include("live.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("", include(language_feeds)),
     path("", include(mirror_pages)),
     path("", include(newsroom_routing)),  # Wagtail's page URLs, routes remembered

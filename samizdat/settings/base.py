@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "distribution",
     "mirrors",
     "backups",
+    "newsletter",
+    "channels",
     "lite",
     "live",
     "frontend",
@@ -388,6 +390,34 @@ SHIELD_RETRY_AFTER = 5
 # connection can then ask at most once per delay, so cached reading keeps the CPU. Keep 0
 # under sync workers, where holding a request would hold a whole worker.
 SHIELD_REFUSAL_DELAY = float(os.environ.get("SHIELD_REFUSAL_DELAY", "0"))
+
+# E-mail goes through any SMTP relay the newsroom chooses (Django's SMTP backend).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsletter@localhost")
+
+
+def _newsletter_key():
+    """The key that seals subscribers' addresses: never in the database (newsletter.sealing)."""
+    path = os.environ.get("NEWSLETTER_KEY_FILE")
+    if path:
+        with open(path) as key_file:
+            return key_file.read().strip()
+    return os.environ.get("NEWSLETTER_KEY", "")
+
+
+NEWSLETTER_KEY = _newsletter_key()
+# Messages the worker sends per second at most (the relay's limit, usually).
+NEWSLETTER_RATE = int(os.environ.get("NEWSLETTER_RATE", "20"))
+# Subscription requests one hashed client may make (privacy.limits).
+NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "5/h")
+# Days a confirmation link works.
+NEWSLETTER_CONFIRM_DAYS = 3
 
 # How many headlines the All news page shows at a time.
 NEWS_PAGE_SIZE = 30

@@ -1,0 +1,32 @@
+"""Publishing and unpublishing queue the channel post's work; they never wait for it."""
+
+from django.db import transaction
+from wagtail.signals import page_published, page_unpublished
+
+from newsroom.models import ArticlePage
+
+
+def on_published(sender, instance, **kwargs):
+    from .models import TelegramSettings
+    from .tasks import publish_article
+
+    if not isinstance(instance, ArticlePage):
+        return
+    config = TelegramSettings.load()
+    if config.bot_token and config.channel_for(instance.locale.language_code):
+        page_id = instance.pk
+        transaction.on_commit(lambda: publish_article.enqueue(page_id))
+
+
+def on_unpublished(sender, instance, **kwargs):
+    from .models import TelegramPost
+    from .tasks import withdraw_article
+
+    if TelegramPost.objects.filter(page_id=instance.pk).exists():
+        page_id = instance.pk
+        transaction.on_commit(lambda: withdraw_article.enqueue(page_id))
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="channels-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="channels-unpublished")
