@@ -2,8 +2,10 @@
 
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -14,7 +16,7 @@ from newsroom import edition
 
 from . import state
 from .models import LiveBlogPage
-from .reading import BadCursor, new_entries, parse_cursor
+from .reading import BadCursor, new_entries, page_context, parse_cursor
 
 
 def find_blog(slug):
@@ -48,6 +50,44 @@ def live_page(request, slug):
     response = page.serve(request)
     response.render()
     return response
+
+
+@require_safe
+def lite_page(request, slug):
+    """The text-only live page of the lite edition: a reload shows new entries."""
+    try:
+        request.live_before = parse_cursor(request.GET.get("before"), "before")
+    except BadCursor as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    page = find_blog(slug)
+    if page is None or page.get_view_restrictions():
+        raise Http404
+    language = translation.get_language()
+    context = {
+        "page": page,
+        "front_url": f"/{language}/lite/",
+        "versions": lite_versions(page, language),
+        **page_context(page, request),
+    }
+    return render(request, "live/lite.html", context)
+
+
+def lite_versions(page, current):
+    """The lite live page in each language the blog is published in, else the lite front."""
+    slugs = dict(
+        LiveBlogPage.objects.live()
+        .filter(translation_key=page.translation_key)
+        .values_list("locale__language_code", "slug")
+    )
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": f"/{code}/lite/live/{slugs[code]}/" if code in slugs else f"/{code}/lite/",
+            "is_current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
 
 
 @require_safe

@@ -2,13 +2,15 @@
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from samizdat import converters  # noqa: F401 (registers <id:...>)
 
-from . import admin_views
+from . import admin_views, marks
 from .models import LiveBlogPage
 from .structured_data import live_blog_posting
 
@@ -18,6 +20,14 @@ def script(context):
     if not isinstance(context.get("page"), LiveBlogPage):
         return ""
     return render_to_string("live/script.html")
+
+
+@hooks.register("newsroom_slot_headline_mark")
+def live_mark(context):
+    article = context.get("article")
+    if article is None or not marks.is_open_live_blog(article.pk):
+        return ""
+    return format_html('<span class="live-mark">{}</span> ', gettext("LIVE"))
 
 
 @hooks.register("distribution_news_article")

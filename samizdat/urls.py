@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", newsroom_views.search, name="search"),
     path("authors/<slug:slug>/", newsroom_views.author, name="author"),
     path("comments/", include("comments.urls")),
+    path("lite/live/", include("live.lite_urls")),
     path("lite/", include("lite.urls")),
     path("live/", include("live.urls")),
     path("newsletter/", include("newsletter.urls")),

@@ -41,3 +41,22 @@ def test_drafts_never_reach_readers(client, blog):
 
     assert "Надрукавана." in html
     assert "Чарнавік рэдакцыі." not in html
+
+
+def test_lists_mark_an_open_live_blog(client, blog):
+    from newsroom.tests.factories import make_article
+
+    make_article(title="Звычайная навіна")
+
+    html = client.get("/be/news/").content.decode()
+
+    mark = '<span class="live-mark">ОНЛАЙН</span> '
+    assert html.count(mark) == 1
+    assert html.index(mark) < html.index(blog.title)
+
+
+def test_comments_and_likes_are_on_the_live_page_as_on_articles(client, blog):
+    html = client.get(f"/be/live/{blog.slug}/").content.decode()
+
+    assert 'id="comments"' in html
+    assert "readership.js" in html and "live/live.js" in html
