@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "channels",
     "lite",
     "live",
+    "copies",
     "frontend",
     "samizdat",
     "django_tasks",
@@ -304,6 +305,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # The main domain: canonical links, sitemaps and social tags name it; all else is relative.
 CANONICAL_BASE_URL = WAGTAILADMIN_BASE_URL
 PUBLISHER_LOGO = "/static/frontend/favicon.svg"
+# The Ed25519 key that signs every copy we publish (copies.signing): a file outside the
+# database and outside anything served, or the key itself in SAMIZDAT_SIGNING_KEY.
+SIGNING_KEY_FILE = os.environ.get("SAMIZDAT_SIGNING_KEY_FILE", "")
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsroomImage"
 # Editors may type a Cyrillic slug or let the admin copy the headline; ArticlePage turns
 # it into readable Latin with the rules of the page's language (newsroom.slugs).

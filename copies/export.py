@@ -1,0 +1,325 @@
+"""The reader site written out as plain files that any static host, a peer-to-peer cache or
+a USB stick can carry.
+
+Pages are rendered through Django's test client and the real URL resolver, so the copy is
+exactly what readers get from the live site. Links are then rewritten to relative file
+names (".../index.html"), so the folder works under any host name, any path prefix, and
+opened from disk. What needs the server (comments, likes, search, typo reports) is taken
+out of the page, which says so and points to the mirror list instead.
+"""
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.test import Client
+from django.utils import timezone
+from django.utils.translation import gettext, override
+from lxml import html as lxml_html
+
+from . import signing
+
+MANIFEST = "manifest.json"
+# Only these need the live server; a link to them goes to the mirror list instead.
+SERVER_ONLY = ("search/", "comments/", "admin/", "api/", "documents/", "accounts/")
+KEPT_QUERY = {"page"}
+# Scripts and forms may not reach any server from a copy: the page says what does not work.
+COPY_POLICY = "connect-src 'none'; form-action 'none'"
+CSS_URL = re.compile(rb"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
+
+
+@dataclass
+class Result:
+    files: dict = field(default_factory=dict)  # relative path -> sha256
+    written: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+
+
+def seeds(languages):
+    yield "/mirrors.json"
+    yield "/sitemap.xml"
+    yield "/news-sitemap.xml"
+    for language in languages:
+        for tail in ("", "lite/", "blocked/", "feed/", "feed/atom/"):
+            yield f"/{language}/{tail}"
+
+
+def own_hosts():
+    hosts = {"testserver", urlsplit(settings.CANONICAL_BASE_URL).netloc}
+    return {host for host in hosts if host}
+
+
+def file_for(path, query, content_type):
+    """Where a URL lives in the copy: directories become index files, pages get a suffix."""
+    relative = path.lstrip("/")
+    if not relative or relative.endswith("/"):
+        stem = relative + "index"
+        if query:
+            stem += "-" + "-".join(f"{k}-{v}" for k, v in query)
+        kind = (content_type or "text/html").split(";")[0].strip()
+        extension = {"application/json": ".json", "text/plain": ".txt"}.get(kind)
+        if extension is None:
+            extension = ".xml" if "xml" in kind and "html" not in kind else ".html"
+        return stem + extension
+    return relative
+
+
+class Exporter:
+    def __init__(self, outdir, languages=None, key=None, log=None):
+        self.outdir = Path(outdir)
+        self.languages = languages or [code for code, _ in settings.LANGUAGES]
+        self.key = key
+        self.log = log or (lambda message: None)
+        host = urlsplit(settings.CANONICAL_BASE_URL).hostname or "testserver"
+        self.client = Client(HTTP_HOST=host, raise_request_exception=False)
+        self.hosts = own_hosts()
+        self.targets = {}  # (path, query) -> file in the copy, or None when it cannot be copied
+        self.bodies = {}  # file in the copy -> (bytes, content type, language)
+
+    # --- crawling -------------------------------------------------------------------
+
+    def url_key(self, link, base):
+        """(path, query) for a link on page `base` if it points into our site, else None."""
+        parts = urlsplit(link)
+        if parts.scheme in ("http", "https") and parts.netloc not in self.hosts:
+            return None
+        if parts.scheme not in ("", "http", "https") or (not parts.path and not parts.query):
+            return None
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path))
+        if parts.path.endswith("/") and not path.endswith("/"):
+            path += "/"
+        query = tuple((k, v) for k, v in parse_qsl(parts.query) if k in KEPT_QUERY)
+        if parts.query and not query:
+            query = None  # a query we cannot turn into a file (search terms, filters)
+        return path, query
+
+    def server_only(self, path, query):
+        if query is None:
+            return True
+        bits = path.lstrip("/").split("/", 1)
+        rest = bits[1] if len(bits) > 1 and bits[0] in self.languages else path.lstrip("/")
+        return rest.startswith(SERVER_ONLY)
+
+    def crawl(self):
+        queue = [(path, ()) for path in seeds(self.languages)]
+        seen = set(queue)
+        while queue:
+            path, query = queue.pop()
+            for link in self.fetch(path, query):
+                if link not in seen:
+                    seen.add(link)
+                    queue.append(link)
+
+    def fetch(self, path, query):
+        """Copy one URL; return the links it holds that the copy should also have."""
+        if self.server_only(path, query):
+            self.targets[(path, query)] = None
+            return []
+        if path.startswith(settings.STATIC_URL):
+            return self.copy_asset(path, finders.find(path[len(settings.STATIC_URL) :]))
+        if path.startswith(settings.MEDIA_URL):
+            name = path[len(settings.MEDIA_URL) :]
+            found = default_storage.path(name) if default_storage.exists(name) else None
+            return self.copy_asset(path, found)
+        response = self.client.get(path, dict(query), follow=False)
+        if response.status_code in (301, 302, 307, 308):
+            target = self.url_key(response["Location"], path)
+            self.targets[(path, query)] = ("redirect", target)
+            return [target] if target else []
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            self.targets[(path, query)] = None
+            return []
+        content_type = response.get("Content-Type", "")
+        name = file_for(path, query, content_type)
+        self.targets[(path, query)] = name
+        body = response.content
+        self.bodies[name] = (
+            body,
+            content_type,
+            getattr(response.wsgi_request, "LANGUAGE_CODE", ""),
+        )
+        if content_type.startswith("text/html"):
+            return [
+                key for key in map(lambda link: self.url_key(link, path), html_links(body)) if key
+            ]
+        return []
+
+    def copy_asset(self, path, found):
+        if not found:
+            self.targets[(path, ())] = None
+            return []
+        name = path.lstrip("/")
+        self.targets[(path, ())] = name
+        body = Path(found).read_bytes()
+        self.bodies[name] = (body, "text/css" if name.endswith(".css") else "", "")
+        if name.endswith(".css"):
+            return [
+                k
+                for k in (self.url_key(m.group(2).decode(), path) for m in CSS_URL.finditer(body))
+                if k
+            ]
+        return []
+
+    # --- rewriting ------------------------------------------------------------------
+
+    def resolve(self, key, depth=0):
+        target = self.targets.get(key)
+        if isinstance(target, tuple) and depth < 5:
+            return self.resolve(target[1], depth + 1) if target[1] else None
+        return target
+
+    def relative_link(self, link, page_url, page_file, language):
+        key = self.url_key(link, page_url)
+        if key is None:
+            return link
+        target = self.resolve(key)
+        if target is None:
+            target = self.blocked_page(language)
+        fragment = urlsplit(link).fragment
+        relative = posixpath.relpath(target, posixpath.dirname(page_file) or ".")
+        return relative + (f"#{fragment}" if fragment else "")
+
+    def blocked_page(self, language):
+        return self.resolve((f"/{language or self.languages[0]}/blocked/", ())) or MANIFEST
+
+    def rewrite_html(self, body, page_url, page_file, language):
+        document = lxml_html.document_fromstring(body)
+        relative = lambda link: self.relative_link(link, page_url, page_file, language)  # noqa: E731
+        forms = document.xpath("//form")
+        for form in forms:
+            form.getparent().remove(form)
+        for element in document.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attribute in ("href", "src", "poster", "action", "data-src"):
+                value = element.get(attribute)
+                if attribute == "href" and element.get("rel") == "canonical":
+                    continue  # search engines should still know the main site
+                if value and not value.startswith(("#", "data:", "mailto:")):
+                    element.set(attribute, relative(value))
+            if element.get("srcset"):
+                candidates = []
+                for candidate in element.get("srcset").split(","):
+                    bits = candidate.split()
+                    if bits:
+                        candidates.append(" ".join([relative(bits[0]), *bits[1:]]))
+                element.set("srcset", ", ".join(candidates))
+        head = document.find("head")
+        if head is not None:
+            policy = lxml_html.Element("meta", {"http-equiv": "Content-Security-Policy"})
+            policy.set("content", COPY_POLICY)
+            head.insert(0, policy)
+        body_element = document.find("body")
+        if body_element is not None:
+            body_element.insert(0, self.notice(page_file, language))
+        return b"<!DOCTYPE html>\n" + lxml_html.tostring(document, encoding="utf-8")
+
+    def notice(self, page_file, language):
+        blocked = posixpath.relpath(
+            self.blocked_page(language), posixpath.dirname(page_file) or "."
+        )
+        with override(language or self.languages[0]):
+            text = gettext(
+                "This is a copy of our site. Comments, likes, search and typo reports work "
+                "only on the live site:"
+            )
+            link_text = gettext("find a working address")
+        element = lxml_html.fragment_fromstring(
+            '<p class="copy-notice" role="note"></p>', create_parent=False
+        )
+        element.text = text + " "
+        link = lxml_html.Element("a", {"href": blocked})
+        link.text = link_text
+        element.append(link)
+        return element
+
+    def rewrite_css(self, body, css_url, css_file):
+        def replace(match):
+            link = match.group(2).decode()
+            if link.startswith("data:"):
+                return match.group(0)
+            return b"url(" + self.relative_link(link, css_url, css_file, "").encode() + b")"
+
+        return CSS_URL.sub(replace, body)
+
+    # --- writing --------------------------------------------------------------------
+
+    def run(self):
+        self.crawl()
+        urls = {name: key for key, name in self.targets.items() if isinstance(name, str)}
+        result = Result()
+        previous = read_manifest(self.outdir)
+        for name, (body, content_type, language) in sorted(self.bodies.items()):
+            url = urls[name][0]
+            if content_type.startswith("text/html"):
+                body = self.rewrite_html(body, url, name, language)
+            elif content_type.startswith("text/css"):
+                body = self.rewrite_css(body, url, name)
+            digest = hashlib.sha256(body).hexdigest()
+            result.files[name] = digest
+            if previous.get(name) != digest or not (self.outdir / name).exists():
+                write(self.outdir / name, body)
+                result.written.append(name)
+        for name in sorted(set(previous) - set(result.files)):
+            (self.outdir / name).unlink(missing_ok=True)
+            result.removed.append(name)
+        self.write_manifest(result)
+        return result
+
+    def write_manifest(self, result):
+        if self.key and "mirrors.json" in result.files:
+            signing.sign_file(self.key, self.outdir / "mirrors.json")
+        manifest = {
+            "generated": timezone.now().isoformat(timespec="seconds"),
+            "key": self.key.public.fingerprint if self.key else None,
+            "files": result.files,
+        }
+        path = self.outdir / MANIFEST
+        write(path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        if self.key:
+            signing.sign_file(self.key, path, comment="samizdat static copy manifest")
+            write(self.outdir / "signing-key.pub", self.key.public.as_file().encode())
+
+
+def html_links(body):
+    try:
+        document = lxml_html.document_fromstring(body)
+    except ValueError:
+        return []
+    links = []
+    for element in document.iter():
+        if not isinstance(element.tag, str) or element.tag == "form":
+            continue
+        for attribute in ("href", "src", "poster"):
+            if element.get(attribute):
+                links.append(element.get(attribute))
+        for candidate in (element.get("srcset") or "").split(","):
+            if candidate.split():
+                links.append(candidate.split()[0])
+    return [link for link in links if not link.startswith(("#", "data:", "mailto:"))]
+
+
+def read_manifest(outdir):
+    try:
+        return json.loads((Path(outdir) / MANIFEST).read_text())["files"]
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def write(path, body):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(body)
+    os.replace(temporary, path)
+
+
+def export(outdir, languages=None, key=None, log=None):
+    return Exporter(outdir, languages, key, log).run()
