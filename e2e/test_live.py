@@ -1,0 +1,63 @@
+"""A reader of a live blog on a mirror host sees a new entry arrive without reloading.
+
+Chromium sends any *.localhost name to the loopback address, so the live server is read
+under a mirror's host name without touching DNS.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from live.tests.factories import make_live_blog, post
+
+pytestmark = pytest.mark.e2e
+
+MIRROR = "live-mirror.localhost"
+
+
+@pytest.fixture
+def mirror_site(site, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1", MIRROR]
+    settings.LIVE_POLL_SECONDS = 1
+    port = urlsplit(site.url).port
+    return f"http://{MIRROR}:{port}"
+
+
+def test_a_new_entry_is_offered_as_one_new_update_without_a_reload(page, mirror_site):
+    blog = make_live_blog()
+    post(blog, "Першае паведамленне.")
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+    page.goto(f"{mirror_site}{blog.live_path}")
+    expect(page.locator(".live-entry")).to_have_count(1)
+    page.evaluate("window.sameDocument = true")
+
+    post(blog, "Другое паведамленне.")
+
+    button = page.locator(".live-new__button")
+    expect(button).to_have_text("1 новае абнаўленне", timeout=15000)
+    expect(page.locator(".live-entry")).to_have_count(1), "offered, not jumped into the list"
+    button.click()
+    expect(page.locator(".live-entry").first).to_contain_text("Другое паведамленне.")
+    expect(page.locator("[data-live-new]")).to_be_hidden()
+    assert page.evaluate("window.sameDocument") is True
+    assert hosts == {MIRROR}, hosts
+    page.screenshot(path="/tmp/liveblog/live-new-update.png", full_page=True)
+
+
+def test_without_javascript_a_reload_shows_the_new_entry(browser, mirror_site):
+    blog = make_live_blog()
+    post(blog, "Першае паведамленне.")
+    context = browser.new_context(java_script_enabled=False, locale="be-BY")
+    reader = context.new_page()
+    reader.goto(f"{mirror_site}{blog.live_path}")
+    expect(reader.locator(".live-entry")).to_have_count(1)
+
+    post(blog, "Трэцяе паведамленне.")
+    call_command("worker", "--once")
+    reader.reload()
+
+    expect(reader.locator(".live-entry").first).to_contain_text("Трэцяе паведамленне.")
+    context.close()
