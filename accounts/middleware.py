@@ -8,6 +8,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from samizdat import pagecache
+
 from .devices import authenticator_of
 from .signals import SIGNED_IN_AT
 
@@ -73,3 +75,35 @@ class SecondFactorMiddleware:
         if must_enrol and request.path not in {reverse(name) for name in ENROLMENT_NEEDS}:
             return redirect("accounts_admin:two_factor")
         return None
+
+
+class EditorMarkMiddleware:
+    """Mark a signed-in browser so the page cache lets it through to fresh pages.
+
+    The page cache runs before sessions and cannot tell a real session cookie from a
+    made-up one without the database; a signed mark beside the session can be checked
+    for free (samizdat.pagecache.signed_in_editor). It lives as long as the session
+    cookie and goes with the sign-out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in and not pagecache.signed_in_editor(request):
+            response.set_cookie(
+                pagecache.EDITOR_COOKIE,
+                pagecache.editor_mark(user),
+                max_age=None
+                if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+                else settings.SESSION_COOKIE_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif not signed_in and pagecache.EDITOR_COOKIE in request.COOKIES:
+            response.delete_cookie(pagecache.EDITOR_COOKIE, samesite="Lax")
+        return response

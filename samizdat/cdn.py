@@ -1,8 +1,11 @@
 """Tell a CDN or caching proxy in front which pages changed (Wagtail's frontend cache).
 
 Our own page cache starts a new generation on any publish; a proxy in front cannot, so it
-is sent a PURGE for every address that shows the change, under every host name readers
-used (mirrors). With no proxy configured (WAGTAILFRONTENDCACHE empty) nothing is sent.
+is sent a PURGE for every address that shows the change, under every host name copies are
+kept for (the main domain and the mirrors: pagecache.kept_hosts). Copies with a query
+string are never kept by a proxy without asking us first (pagecache.mark_cacheable), so the
+bare path is all there is to purge. With no proxy configured (WAGTAILFRONTENDCACHE empty)
+nothing is sent.
 
 Purges leave the request: a publish or a comment only queues one task (samizdat.queue),
 once its transaction commits, and `manage.py worker` sends the requests, each with a
@@ -46,7 +49,7 @@ def purge(paths):
     from samizdat import pagecache
 
     main = urlsplit(settings.CANONICAL_BASE_URL)
-    hosts = pagecache.known_hosts() | {main.netloc}
+    hosts = pagecache.kept_hosts()
     urls = sorted(f"{main.scheme}://{host}{path}" for host in hosts for path in set(paths))
     transaction.on_commit(lambda: send_purges.enqueue(urls))
 

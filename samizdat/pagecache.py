@@ -15,8 +15,11 @@ import hashlib
 import secrets
 import threading
 import time
+from collections import namedtuple
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -30,11 +33,12 @@ from samizdat.connections import release_connections
 from samizdat.wsgipaths import wsgi_path
 
 GENERATION_KEY = "pagecache:generation"
-HOSTS_KEY = "pagecache:hosts"
-MAX_HOSTS = 50
 CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
-ALLOWED_QUERY = {"page", "q", "images"}
+# The parameters reader pages read (list pages, search and its cursors, the lite edition's
+# images, sitemap parts). Any other is dropped before the lookup and before the renderer:
+# `?utm_source=<random>` is the same page, not a way round the cache.
+ALLOWED_QUERY = {"page", "q", "images", "p", "before", "after"}
 # Headers a hit works out per request rather than taking from the stored page.
 NOT_STORED = {
     "content-length", "etag", "last-modified", "cache-control", "x-page-cache", "set-cookie",
@@ -152,6 +156,7 @@ def keep_local_page(key, stored, now=None):
 def forget_local_pages(keys=None):
     if keys is None:
         _local_pages.clear()
+        _local_versions.clear()
     for key in keys or ():
         _local_pages.pop(key, None)
 
@@ -193,53 +198,115 @@ def purge_missed_redis():
 
 
 def purge_path(path, keep_stale=False):
-    """Drop the stored copies of one page under every host name it was served on.
+    """Drop every stored copy of one page: each host, scheme and query (?page=2, ?images=1).
 
-    keep_stale: a new comment only adds to the page, so readers may get the copy without it
-    for the moment one of them takes to render the new one (stale_or_wait). A hidden comment
-    must not come back in any copy, so by default the spare copy goes too.
+    A path has a version of its own in every key; a purge gives it a new one, so no copy
+    needs to be found. keep_stale: a new comment only adds to the page, so readers may get
+    the copy without it for the moment one of them takes to render the new one
+    (stale_or_wait). A hidden comment must not come back in any copy, so by default the
+    spare copies get a new version too.
     """
-    keys = [
-        key_for(host, path, "", scheme) for host in known_hosts() for scheme in ("http", "https")
-    ]
+    kinds = ("page",) if keep_stale else ("page", "spare")
+    digest = path_digest(path)
     # Before the copies go: a render that read the old rows and stores after this line
-    # finds the mark changed; one that stores before it is deleted below.
+    # finds the mark changed (render); one that stored before it is under the old version.
     cache.set(purge_mark_key(path), secrets.randbits(48), PURGE_MARK_SECONDS)
-    cache.delete_many(keys if keep_stale else keys + [spare_key(key) for key in keys])
-    forget_local_pages(keys)
+    cache.set_many(
+        {version_key(digest, kind): fresh_generation() for kind in kinds}, version_seconds()
+    )
+    _local_versions.pop(path, None)
     purge_missed_redis()
     from samizdat import cdn
 
     cdn.purge([path])
 
 
-def known_hosts():
-    return cache.get(HOSTS_KEY) or set()
+# A path's versions are kept by each process for LOCAL_SECONDS, as its pages are: a purge
+# made in this process is seen at once, one made in another within the second.
+_local_versions = {}
+LOCAL_VERSIONS = 256
 
 
-def remember_host(host):
-    hosts = known_hosts()
-    if host not in hosts and len(hosts) < MAX_HOSTS:
-        cache.set(HOSTS_KEY, hosts | {host}, None)
+def path_digest(path):
+    return hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
 
 
-def key_for(host, path, query, scheme="http"):
+def version_key(digest, kind):
+    return f"pagecache:path:{digest}:{kind}"
+
+
+def version_seconds():
+    """How long a path's version is kept: past the life of every copy stored before it.
+
+    A path never purged has version 0 and stores nothing; once its version is gone, 0 is
+    current again, which is safe only when every copy stored under 0 has expired.
+    """
+    return 2 * (settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS) + 60
+
+
+def path_versions(path):
+    """(page version, spare version) of a path: 0 until it is purged."""
+    now = time.monotonic()
+    local = _local_versions.get(path)
+    # While Redis is unreachable, the versions this process knows keep its copies of
+    # pages in reach (OUTAGE_SECONDS); a purge made then drops them all (purge_missed_redis).
+    if local is not None and (now < local[1] or rediscache.unreachable()):
+        return local[0]
+    digest = path_digest(path)
+    try:
+        found = cache.get_many([version_key(digest, "page"), version_key(digest, "spare")])
+    except UNREACHABLE:
+        return (0, 0)  # nothing stored can be read either
+    if rediscache.unreachable():
+        return (0, 0)
+    versions = (
+        found.get(version_key(digest, "page"), 0),
+        found.get(version_key(digest, "spare"), 0),
+    )
+    if len(_local_versions) >= LOCAL_VERSIONS:
+        _local_versions.clear()
+    _local_versions[path] = (versions, now + LOCAL_SECONDS)
+    return versions
+
+
+Keys = namedtuple("Keys", "page spare")
+
+
+def keys_for(host, path, query, scheme="http"):
+    """Where a page and its spare copy live, for this generation and the path's versions."""
     # The host is part of the key: feeds carry absolute links to the host they were read on
     # (mirrors), and nothing served to one mirror may send readers to another. So is the
     # scheme: the stored headers include HSTS only for pages read over HTTPS.
     text = f"{scheme}://{host}{path}?{query}"
-    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-    return f"pagecache:{generation()}:{digest}"
+    page_version, spare_version = path_versions(path)
+    prefix = f"pagecache:{generation()}"
+    return Keys(
+        page=f"{prefix}:{digest_of(text, page_version)}",
+        spare=f"{prefix}:{digest_of(text, spare_version)}:spare",
+    )
 
 
 def purge_mark_key(path):
     """Where purge_path leaves its mark for a path, whatever the host, query or generation."""
-    return f"pagecache:purged:{hashlib.blake2b(path.encode(), digest_size=16).hexdigest()}"
+    return f"pagecache:purged:{path_digest(path)}"
 
 
-def spare_key(key):
-    """Where a page's spare copy lives: served when the page cannot be rendered right now."""
-    return f"{key}:spare"
+def digest_of(text, version):
+    return hashlib.blake2b(f"{version}|{text}".encode(), digest_size=16).hexdigest()
+
+
+def kept_hosts():
+    """The host names copies are kept for: the main domain's, the environment's, the admin's.
+
+    Any other name Django lets through (a port, a name under a wildcard) is served but
+    never stored, so junk Host headers cannot fill the cache or crowd out the mirrors.
+    """
+    main = urlsplit(settings.CANONICAL_BASE_URL)
+    names = {name for name in settings.ALLOWED_HOSTS if not name.startswith((".", "*"))}
+    hosts = {main.netloc, *names}
+    if main.port:  # a development server: its names on its port
+        hosts |= {f"{name}:{main.port}" for name in names}
+    return hosts
 
 
 def render_lock_key(key):
@@ -251,19 +318,56 @@ def cacheable_request(request):
         return False
     if request.path.startswith(SKIPPED_PREFIXES) or "/comments/" in request.path:
         return False
-    # A signed-in editor sees previews and the user bar: never share their pages.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+    # A signed-in editor sees previews and the user bar: never share their pages. A
+    # session cookie alone proves nothing (anyone can send one): the editor's mark must.
+    return not signed_in_editor(request)
+
+
+# Set beside an editor's session (accounts.middleware.EditorMarkMiddleware) and checked
+# here without the database: a made-up session or CSRF cookie still gets the cached page.
+EDITOR_COOKIE = "editor"
+EDITOR_SALT = "samizdat.pagecache.editor"
+
+
+def editor_mark(user):
+    return signing.dumps(user.pk, salt=EDITOR_SALT, compress=False)
+
+
+def signed_in_editor(request):
+    mark = request.COOKIES.get(EDITOR_COOKIE)
+    if not mark or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
-    return set(request.GET) <= ALLOWED_QUERY
+    try:
+        signing.loads(mark, salt=EDITOR_SALT, max_age=settings.SESSION_COOKIE_AGE)
+    except signing.BadSignature:
+        return False
+    return True
 
 
 def normalized_query(request):
-    return "&".join(f"{k}={request.GET[k]}" for k in sorted(request.GET))
+    """The parameters pages read, sorted and escaped: one query string per page."""
+    return urlencode(sorted((key, request.GET[key]) for key in request.GET if key in ALLOWED_QUERY))
 
 
-def request_key(request):
-    """The key of a cacheable request; raises DisallowedHost for a host we do not serve."""
-    return key_for(request.get_host(), request.path, normalized_query(request), request.scheme)
+def drop_unknown_query(request):
+    """Give the renderer only the query the page was looked up by."""
+    from django.http import QueryDict
+
+    query = normalized_query(request)
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+
+
+def request_keys(request):
+    """The keys of a cacheable request, None for a host no copy is kept for.
+
+    Raises DisallowedHost for a host we do not serve.
+    """
+    host = request.get_host()
+    if host not in kept_hosts():
+        return None
+    return keys_for(host, request.path, normalized_query(request), request.scheme)
 
 
 def cacheable_response(response):
@@ -297,7 +401,7 @@ def hit(request, stored, fresh=True):
         ("ETag", stored["etag"]),
         ("Last-Modified", stored["at"]),
         ("X-Page-Cache", "hit" if fresh else "stale"),
-        ("Cache-Control", hit_cache_control() if fresh else "no-cache"),
+        ("Cache-Control", hit_cache_control(with_query(request)) if fresh else "no-cache"),
     ]
     if not unchanged:
         headers.append(("Content-Length", str(len(stored["body"]))))
@@ -330,24 +434,36 @@ def not_modified(request, stored):
     return stored["etag"] in request.META.get("HTTP_IF_NONE_MATCH", "")
 
 
-_hit_cache_control = {"for": None, "value": ""}
+_hit_cache_control = {"for": None, "value": {}}
 
 
-def hit_cache_control():
+def hit_cache_control(query=False):
     """What mark_cacheable writes on a fresh response, worked out once per setting."""
     seconds = (settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_STALE_SECONDS)
     if _hit_cache_control["for"] != seconds:
         from django.http import HttpResponse
 
-        sample = HttpResponse()
-        mark_cacheable(sample)
-        _hit_cache_control.update({"for": seconds, "value": sample["Cache-Control"]})
-    return _hit_cache_control["value"]
+        values = {}
+        for kind in (False, True):
+            sample = HttpResponse()
+            mark_cacheable(sample, query=kind)
+            values[kind] = sample["Cache-Control"]
+        _hit_cache_control.update({"for": seconds, "value": values})
+    return _hit_cache_control["value"][query]
 
 
-def mark_cacheable(response):
+def with_query(request):
+    return bool(request.META.get("QUERY_STRING"))
+
+
+def mark_cacheable(response, query=False):
     # Shared caches (CDN, nginx) may keep the page; browsers revalidate every time (a
-    # cheap 304), so a reader coming back after commenting sees the new comment.
+    # cheap 304), so a reader coming back after commenting sees the new comment. A copy
+    # with a query (?page=2, ?images=1) is revalidated by the proxy too: its purges name
+    # paths only (samizdat.cdn), and our own copy answers the revalidation.
+    if query:
+        patch_cache_control(response, public=True, max_age=0, s_maxage=0)
+        return
     patch_cache_control(
         response,
         public=True,
@@ -386,59 +502,69 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
-        key = request_key(request)
-        request.page_cache_key = key
-        stored = stored_page(key)
+        drop_unknown_query(request)
+        keys = request_keys(request)
+        if keys is None:
+            return self.render(request, None)
+        request.page_cache_keys = keys
+        stored = stored_page(keys.page)
         if stored == NOT_CACHEABLE:
-            return self.render(request, key)
+            return self.render(request, keys)
         if stored is not None:
             return stored_response(request, stored)
-        return self.stale_or_wait(request, key)
+        return self.stale_or_wait(request, keys)
 
-    def stale_or_wait(self, request, key):
+    def stale_or_wait(self, request, keys):
         """One reader renders the page; the others get its last copy or wait for the new one."""
         waited_until = time.monotonic() + RENDER_WAIT_SECONDS
         while True:
-            locked = cache.add(render_lock_key(key), 1, RENDER_LOCK_SECONDS)
+            locked = cache.add(render_lock_key(keys.page), 1, RENDER_LOCK_SECONDS)
             if locked is None:
                 # The cache is unreachable: nobody elsewhere can render for us.
-                return self.render_once_here(request, key)
+                return self.render_once_here(request, keys)
             if locked:
                 try:
-                    return self.render(request, key)
+                    return self.render(request, keys)
                 finally:
-                    cache.delete(render_lock_key(key))
-            spare = cache.get(spare_key(key))
+                    cache.delete(render_lock_key(keys.page))
+            spare = cache.get(keys.spare)
             if spare is not None:
                 return stored_response(request, spare, fresh=False)
             if time.monotonic() > waited_until:
-                return self.render(request, key)
+                return self.render(request, keys)
             time.sleep(RENDER_POLL_SECONDS)
-            stored = cache.get(key)
+            stored = cache.get(keys.page)
             if stored == NOT_CACHEABLE:
-                return self.render(request, key)
+                return self.render(request, keys)
             if stored is not None:
                 return stored_response(request, stored)
 
-    def render_once_here(self, request, key):
+    def render_once_here(self, request, keys):
         """Redis is unreachable: one thread of this process renders, the others take its copy."""
         with _rendering_lock:
-            rendering = _rendering.get(key)
+            rendering = _rendering.get(keys.page)
             if rendering is None:
-                _rendering[key] = threading.Event()
+                _rendering[keys.page] = threading.Event()
         if rendering is not None:
             rendering.wait(RENDER_WAIT_SECONDS)
-            local = _local_pages.get(key)
+            local = _local_pages.get(keys.page)
             if local is not None:
                 return stored_response(request, local[0])
-            return self.render(request, key)
+            return self.render(request, keys)
         try:
-            return self.render(request, key)
+            return self.render(request, keys)
         finally:
             with _rendering_lock:
-                _rendering.pop(key).set()
+                _rendering.pop(keys.page).set()
 
-    def render(self, request, key):
+    def render(self, request, keys):
+        """Render a miss (keys None: a host no copy is kept for), unless a guard refuses it."""
+        for guard in RENDER_GUARDS:
+            refusal = guard(request)
+            if refusal is not None:
+                return refusal
+        if keys is None:
+            return self.get_response(request)
         mark = cache.get(purge_mark_key(request.path))
         response = self.get_response(request)
         if cache.get(purge_mark_key(request.path)) != mark:
@@ -446,30 +572,40 @@ class PageCacheMiddleware:
             # comment). The reader who asked before the purge gets it; nobody else does.
             return response
         if cacheable_response(response):
-            remember_host(request.get_host())
             stored = to_store(response)
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            cache.set(keys.page, stored, settings.PAGE_CACHE_SECONDS)
             # A spare copy outlives the fresh one for the time a CDN may serve a stale page:
             # if the database fails, readers get this rather than an error (spare_response).
             spare_seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
-            cache.set(spare_key(key), stored, spare_seconds)
+            cache.set(keys.spare, stored, spare_seconds)
             if rediscache.unreachable():
-                keep_local_page(key, stored)  # the only copy other readers can get now
+                keep_local_page(keys.page, stored)  # the only copy other readers can get now
             response["ETag"] = stored["etag"]
-            mark_cacheable(response)
+            mark_cacheable(response, query=with_query(request))
         else:
-            cache.set(key, NOT_CACHEABLE, NOT_CACHEABLE_SECONDS)
+            cache.set(keys.page, NOT_CACHEABLE, NOT_CACHEABLE_SECONDS)
         return response
+
+
+# What may refuse a render before it starts: `guard(request) -> response or None`. The
+# shield app adds the limit of renders per client, so a flood of misses gets its 429.
+RENDER_GUARDS = []
+
+
+def add_render_guard(guard):
+    if guard not in RENDER_GUARDS:
+        RENDER_GUARDS.append(guard)
+    return guard
 
 
 def spare_response(request):
     """The page's spare copy when it was stored in this generation, else None.
 
-    Only for a request the page cache looked up and missed (it set page_cache_key). The
+    Only for a request the page cache looked up and missed (it set page_cache_keys). The
     copy is marked no-store: no browser, CDN or page cache (cacheable_response) keeps it.
     """
-    key = getattr(request, "page_cache_key", None)
-    stored = cache.get(spare_key(key)) if key else None
+    keys = getattr(request, "page_cache_keys", None)
+    stored = cache.get(keys.spare) if keys else None
     if stored is None:
         return None
     response = stored_response(request, stored)
@@ -514,9 +650,10 @@ class HitsFirst:
         if not cacheable_request(request):
             return None
         try:
-            stored = stored_page(request_key(request))
+            keys = request_keys(request)
         except DisallowedHost:
             return None  # Django answers it with a 400
+        stored = stored_page(keys.page) if keys else None
         if stored is None or stored == NOT_CACHEABLE:
             return None
         return request, stored

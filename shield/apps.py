@@ -7,3 +7,10 @@ class ShieldConfig(AppConfig):
 
     name = "shield"
     verbose_name = _("Flood protection")
+
+    def ready(self):
+        from samizdat import pagecache
+
+        from .renders import render_guard
+
+        pagecache.add_render_guard(render_guard)

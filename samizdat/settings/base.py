@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "accounts.middleware.SessionLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.EditorMarkMiddleware",  # lets a signed-in editor past the page cache
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: it turns a locked-out sign-in into the lockout page.
@@ -349,6 +350,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "50"))
 # With the cache unreachable, rate limits let requests through rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "300"))
+# Pages the cache could not answer that one (hashed) client may have rendered: over it,
+# the 429 page (shield.renders). Readers mostly get copies; a flood of misses does not.
+PAGE_RENDER_RATE = os.environ.get("PAGE_RENDER_RATE", "60/m")
 # A caching proxy or CDN in front that accepts PURGE (Varnish, nginx with a purge module) is
 # told which pages changed (samizdat.cdn). Our URLs carry their language already, so
 # Wagtail must not multiply each purge by the content languages.

@@ -178,7 +178,7 @@ def test_one_thread_renders_a_page_while_redis_is_down_and_the_others_take_its_c
     use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
     redis_to_stop.stop()
     cache.get("anything")  # trips the breaker
-    key = pagecache.key_for("testserver", article.url, "")
+    key = pagecache.keys_for("testserver", article.url, "").page
     rendered = []
 
     def render(request):

@@ -31,7 +31,7 @@ def comment_on(article, text, capture):
 
 def another_reader_renders(article):
     """Hold the page's render lock as a reader on another app server would."""
-    key = pagecache.key_for("testserver", article.url, "")
+    key = pagecache.keys_for("testserver", article.url, "").page
     assert cache.add(pagecache.render_lock_key(key), 1, 30)
     return key
 
