@@ -178,7 +178,7 @@ def test_one_thread_renders_a_page_while_redis_is_down_and_the_others_take_its_c
     use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
     redis_to_stop.stop()
     cache.get("anything")  # trips the breaker
-    key = pagecache.keys_for("testserver", article.url, "").page
+    keys = pagecache.keys_for("testserver", article.url, "")
     rendered = []
 
     def render(request):
@@ -187,13 +187,13 @@ def test_one_thread_renders_a_page_while_redis_is_down_and_the_others_take_its_c
 
     middleware = pagecache.PageCacheMiddleware(render)
     request = RequestFactory().get(article.url)
-    first = middleware.render_once_here(request, key)
+    first = middleware.render_once_here(request, keys)
     # Another thread finds a render under way: it waits for that one and takes its copy.
-    pagecache._rendering[key] = types.SimpleNamespace(wait=lambda seconds: True)
+    pagecache._rendering[keys.page] = types.SimpleNamespace(wait=lambda seconds: True)
     try:
-        second = middleware.render_once_here(RequestFactory().get(article.url), key)
+        second = middleware.render_once_here(RequestFactory().get(article.url), keys)
     finally:
-        del pagecache._rendering[key]
+        del pagecache._rendering[keys.page]
 
     assert rendered == [article.url]
     assert second.content == first.content
