@@ -24,36 +24,38 @@ class SignInForm(LoginForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
+    # One answer for every failure: a wrong password, a right one without the code, a
+    # wrong code. Telling them apart would confirm a stolen password without its code.
     error_messages = {
         **LoginForm.error_messages,
-        "code_required": _(
-            "This account signs in with two factors: enter the code from your authenticator app."
-        ),
-        "code_wrong": _(
-            "That code is wrong, expired or already used. Enter the code your app shows now."
+        "invalid_login": _(
+            "The user name, password or code is not right. If you turned on two-factor "
+            "sign-in, also enter the code your authenticator app shows now."
         ),
     }
 
     def clean_otp_token(self):
         return clean_code(self.cleaned_data["otp_token"])
 
+    def get_invalid_login_error(self):
+        return forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+
     def confirm_login_allowed(self, user):
-        """Called once the password is right: ask for the code if the account has a device."""
+        """Called once the password is right: an account with a device needs its code too."""
         super().confirm_login_allowed(user)
         device = authenticator_of(user)
         if device is None:
             return
         code = self.cleaned_data.get("otp_token", "")
-        if not code:
-            raise forms.ValidationError(self.error_messages["code_required"], "code_required")
-        if not accepts(device, code):
-            # A wrong code counts as a failed sign-in, so axes throttles code guessing too.
+        if not code or not accepts(device, code):
+            # Counted as a failed sign-in, as a wrong password is: axes throttles code
+            # guessing, and a right password alone earns nothing but a count.
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": user.get_username()},
                 request=self.request,
             )
-            raise forms.ValidationError(self.error_messages["code_wrong"], "code_wrong")
+            raise self.get_invalid_login_error()
         user.otp_device = device  # django_otp marks the session verified at login
 
 

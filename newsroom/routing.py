@@ -13,7 +13,8 @@ import functools
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.urls import re_path
+from django.http import Http404
+from django.urls import path, re_path
 from django.utils import translation
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -80,7 +81,18 @@ def find_page(site, path):
     return model.objects.select_related(*related).filter(pk=found[1]).first()
 
 
+def no_reader_sign_in(request):
+    """Wagtail's reader-side sign-in form asks for no second factor: readers get a 404.
+
+    Editors sign in at /admin/login/ (WAGTAIL_FRONTEND_LOGIN_URL), which asks for the code.
+    The name stays, because Wagtail looks it up.
+    """
+    raise Http404
+
+
 # Wagtail's own URL patterns, its page view replaced by ours under the same name.
-urlpatterns = [
-    pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"
-] + [re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve")]
+REPLACED = {"wagtail_serve", "wagtailcore_login"}
+urlpatterns = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name not in REPLACED] + [
+    path("_util/login/", no_reader_sign_in, name="wagtailcore_login"),
+    re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
+]

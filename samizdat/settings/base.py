@@ -208,6 +208,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.SignInForm"
+# Restricted pages send readers to the admin's sign-in, which asks for the second factor;
+# Wagtail's reader-side form does not, and answers 404 (newsroom.routing).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # Sign-in throttling: counted in the database, which every app server shares (SQLite or
 # PostgreSQL), so the limits hold across processes without Redis. Axes sees the client
 # only as a keyed hash (accounts.throttle) and never the raw user agent.
