@@ -252,6 +252,8 @@ def path_versions(path):
     # pages in reach (OUTAGE_SECONDS); a purge made then drops them all (purge_missed_redis).
     if local is not None and (now < local[1] or rediscache.unreachable()):
         return local[0]
+    if rediscache.unreachable():
+        return (0, 0)  # as generation(): ask nothing of a Redis marked unreachable
     digest = path_digest(path)
     try:
         found = cache.get_many([version_key(digest, "page"), version_key(digest, "spare")])
@@ -298,15 +300,21 @@ def digest_of(text, version):
 def kept_hosts():
     """The host names copies are kept for: the main domain's, the environment's, the admin's.
 
-    Any other name Django lets through (a port, a name under a wildcard) is served but
-    never stored, so junk Host headers cannot fill the cache or crowd out the mirrors.
+    Any other name Django lets through (a name under a wildcard, a made-up port) is served
+    but never stored, so junk Host headers cannot fill the cache or crowd out the mirrors.
     """
     main = urlsplit(settings.CANONICAL_BASE_URL)
     names = {name for name in settings.ALLOWED_HOSTS if not name.startswith((".", "*"))}
-    hosts = {main.netloc, *names}
-    if main.port:  # a development server: its names on its port
-        hosts |= {f"{name}:{main.port}" for name in names}
-    return hosts
+    return {main.netloc, *names}
+
+
+def kept_host(host, server_port):
+    """Whether copies are kept for this Host: a kept name, bare or on the port we serve on."""
+    hosts = kept_hosts()
+    if host in hosts:
+        return True
+    name, _, port = host.rpartition(":")
+    return bool(name) and port == server_port and name in hosts
 
 
 def render_lock_key(key):
@@ -365,7 +373,7 @@ def request_keys(request):
     Raises DisallowedHost for a host we do not serve.
     """
     host = request.get_host()
-    if host not in kept_hosts():
+    if not kept_host(host, request.META.get("SERVER_PORT")):
         return None
     return keys_for(host, request.path, normalized_query(request), request.scheme)
 
