@@ -35,7 +35,7 @@ from samizdat.wsgipaths import wsgi_path
 GENERATION_KEY = "pagecache:generation"
 CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
-# The parameters reader pages read (list pages, search and its cursors, the lite edition's
+# The parameters reader pages read (list pages, search and live cursors, the lite edition's
 # images, sitemap parts). Any other is dropped before the lookup and before the renderer:
 # `?utm_source=<random>` is the same page, not a way round the cache.
 ALLOWED_QUERY = {"page", "q", "images", "p", "before", "after"}
@@ -326,6 +326,8 @@ def cacheable_request(request):
         return False
     if request.path.startswith(SKIPPED_PREFIXES) or "/comments/" in request.path:
         return False
+    if "/live/" in request.path and request.path.endswith("/updates/"):
+        return False  # polled: answers with its own ETag and stored answers (live.views)
     # A signed-in editor sees previews and the user bar: never share their pages. A
     # session cookie alone proves nothing (anyone can send one): the editor's mark must.
     return not signed_in_editor(request)
