@@ -9,7 +9,7 @@ from comments import services
 from comments.models import Action, Comment
 from comments.tests.conftest import form_post, policy  # noqa: F401 (a fixture)
 from newsroom.tests.factories import make_article
-from samizdat.tests.test_purges import proxy  # noqa: F401 (a fixture)
+from samizdat.tests.test_purges import proxy, sent  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 
@@ -85,9 +85,9 @@ def test_the_proxy_is_purged_for_the_configured_names_only(
     for port in range(60):
         Client(headers={"host": f"127.0.0.1:{20000 + port}"}).get(article.url)
     Client(headers={"host": "mirror.example.net"}).get(article.url)
-    proxy.clear()
+    sent(proxy).clear()
     hide(comment, django_capture_on_commit_callbacks)
-    hosts = {host for host, path in proxy if path == article.url}
+    hosts = {host for host, path in sent(proxy) if path == article.url}
     assert {"mirror.example.net", "news.example.org", "testserver"} <= hosts
     assert not {host for host in hosts if host.startswith("127.0.0.1:")}
 
