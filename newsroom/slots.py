@@ -8,7 +8,8 @@ the pages this way, so dependencies keep pointing one way (DESIGN.md).
 Slots: head (end of <head>), body_end, article_end (under the article body), article_aside
 (top of the article's side column), home_aside (the main page's side column), footer
 (the site footer of every page), headline_mark (before a headline in lists and
-teasers; the context's `article` is the story listed).
+teasers; the context's `article` is the story listed), reach_end (the end of the lite
+pages and of "If we are blocked").
 """
 
 from django.utils.safestring import mark_safe
