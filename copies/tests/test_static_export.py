@@ -63,6 +63,8 @@ def crawl(start):
         if "html" not in kind:
             continue
         for tag, rel, link in page_links(body):
+            if link.startswith("data:"):
+                continue  # inside the page itself (offline editions embed their photos)
             target = urldefrag(urljoin(url, link)).url
             if rel == "canonical" or tag == "a" and urlsplit(target).netloc != origin:
                 continue  # a link readers may follow, not a request the page makes

@@ -312,6 +312,8 @@ PUBLISHER_LOGO = "/static/frontend/favicon.svg"
 # The Ed25519 key that signs every copy we publish (copies.signing): a file outside the
 # database and outside anything served, or the key itself in SAMIZDAT_SIGNING_KEY.
 SIGNING_KEY_FILE = os.environ.get("SAMIZDAT_SIGNING_KEY_FILE", "")
+# A folder the worker keeps as a current static copy of the site (empty: none).
+STATIC_COPY_DIR = os.environ.get("STATIC_COPY_DIR", "")
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsroomImage"
 # Editors may type a Cyrillic slug or let the admin copy the headline; ArticlePage turns
 # it into readable Latin with the rules of the page's language (newsroom.slugs).
