@@ -13,6 +13,7 @@ from samizdat.api import api
 urlpatterns = [
     path("", include("distribution.urls")),
     path("", include("mirrors.urls")),
+    path("", include("copies.urls")),
     path("api/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

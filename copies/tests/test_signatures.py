@@ -104,3 +104,21 @@ def test_verify_copy_checks_a_single_signed_file(tmp_path, signing_key):
     edition.write_bytes(b"PK\x03\x04 an editioN")
     with pytest.raises(CommandError, match="does not match"):
         call_command("verify_copy", str(edition))
+
+
+@pytest.mark.django_db
+def test_the_live_mirror_list_has_a_signature_of_its_exact_bytes(client, signing_key):
+    listing = client.get("/mirrors.json").content
+    signature = client.get("/mirrors.json.minisig").content.decode()
+
+    assert "file:mirrors.json" in signing_key.public.verify(listing, signature)
+    with pytest.raises(signing.BadSignature):
+        signing_key.public.verify(listing.replace(b"{", b"{ ", 1), signature)
+
+
+@pytest.mark.django_db
+def test_without_a_key_there_is_no_signature_to_serve(client, settings, monkeypatch):
+    monkeypatch.delenv("SAMIZDAT_SIGNING_KEY", raising=False)
+    monkeypatch.delenv("SAMIZDAT_SIGNING_KEY_FILE", raising=False)
+    settings.SIGNING_KEY_FILE = ""
+    assert client.get("/mirrors.json.minisig").status_code == 404
