@@ -9,11 +9,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from newsroom.models import ArticlePage
+from samizdat.guard import from_our_pages
 
 from . import pipeline, services
 from .forms import CommentForm, ReportForm
 from .models import Comment, Status
-from .security import is_same_origin
 
 MAX_BODY = 64 * 1024
 ALL_COMMENTS_PAGE_SIZE = 50
@@ -37,14 +37,15 @@ def refusal_page(request, article, form, message, status):
     return render(request, "comments/result.html", context, status=status)
 
 
-@csrf_exempt  # protected by is_same_origin: the cached form carries no token (security.py)
+# The cached form carries no token: the browser's Origin protects it (samizdat.guard).
+@csrf_exempt
 @require_POST
 @never_cache
 def post_comment(request, article_id):
     article = published_article(article_id, request.LANGUAGE_CODE)
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return refusal_page(request, article, None, _("The comment is too long."), 413)
-    if not is_same_origin(request):
+    if not from_our_pages(request):
         return refusal_page(request, article, None, _("Please send comments from our page."), 403)
     form = CommentForm(request.POST)
     if not form.is_valid():
@@ -94,7 +95,7 @@ def report(request, comment_id):
     form = ReportForm(request.POST or None)
     context = {"comment": comment, "article": comment.article, "form": form}
     if request.method == "POST":
-        if not is_same_origin(request):
+        if not from_our_pages(request):
             context["message"] = _("Please send reports from our page.")
             return render(request, "comments/report.html", context, status=403)
         if form.is_valid():

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from samizdat.guard import Refused
+
 from .models import CONTEXT_MAX, FRAGMENT_MAX, REMARK_MAX, TypoReport
 
 # A tag-like run such as "<b" or "</" or "<!--"; "a < b" in a remark stays allowed.
@@ -21,14 +23,6 @@ INVISIBLE = re.compile(r"[\s\u00ad\u200b]+")
 SPACES = re.compile(r"\s+")
 # The same reader sending the same report again within this time does not raise its count.
 REPEAT_WINDOW = 24 * 3600
-
-
-class Refused(Exception):
-    """A report we will not store; code is for machines, message for the reader."""
-
-    def __init__(self, code, message, status=400):
-        super().__init__(code)
-        self.code, self.message, self.status = code, message, status
 
 
 def squash(text):

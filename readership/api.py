@@ -3,17 +3,16 @@
 Bodies are JSON sent as text/plain, the type `navigator.sendBeacon(url, string)` uses: a
 CORS-safelisted type, so a beacon needs no preflight and survives the page being closed.
 
-Why a forged cross-site request cannot inflate counts meaningfully: any page could make its
-visitors' browsers post here (text/plain needs no preflight, and there is no CSRF token to
-check, since our pages are the same for every reader). But every count is keyed by the
-sender's own hashed client: a reader counts once per article and hour however many
-beacons arrive, a like counts once per reader, article and day, and beacons are rate
-limited per hashed client. A hostile page therefore adds at most its own visitors as
-readers, as linking to the article would. We do not check Origin: mirrors behind
-rewriting proxies would see every beacon refused.
+Size, origin, content type, the body's shape and the article are checked by the one guard
+every write endpoint shares (samizdat.guard). text/plain needs no preflight, so Origin is
+what stops another site from making its visitors' browsers like, unlike or count for it;
+browsers send Origin on a beacon too, and every host name we answer to counts as ours, so
+mirrors keep counting. Every count is also keyed by the sender's own hashed client: a
+reader counts once per article and hour however many beacons arrive, a like counts once
+per reader, article and day, and beacons are rate limited per hashed client.
 """
 
-import json
+from typing import Literal
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -21,7 +20,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from privacy.limits import too_many
-from samizdat.apitypes import MAX_ID
+from samizdat import guard
+from samizdat.apitypes import MAX_ID, Error, Id
 
 from . import numbers, reading
 from .buffers import UNREACHABLE
@@ -34,9 +34,14 @@ LIKE_RATE = "20/m"
 MAX_LIVE_IDS = 60
 
 
-class Error(Schema):
-    error: str
-    code: str
+class BeaconIn(guard.Body):
+    article: Id
+    kind: Literal["view", "heartbeat"]
+
+
+class LikeIn(guard.Body):
+    article: Id
+    liked: bool
 
 
 class Accepted(Schema):
@@ -66,40 +71,26 @@ class LiveNumbers(Schema):
     comments: dict[int, int]
 
 
-TEXT_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {"text/plain": {"schema": {"type": "string"}}},
-    }
-}
-BEACON_DOC = {
-    **TEXT_BODY,
-    "description": 'text/plain body: {"article": <page id>, "kind": "view" | "heartbeat"}',
-}
-LIKE_DOC = {**TEXT_BODY, "description": 'text/plain body: {"article": <page id>, "liked": true}'}
+BEACON_DOC = guard.documented(
+    BeaconIn,
+    max_body=MAX_BODY,
+    content_type=guard.TEXT,
+    description='text/plain body: {"article": <page id>, "kind": "view" | "heartbeat"}',
+)
+LIKE_DOC = guard.documented(
+    LikeIn,
+    max_body=MAX_BODY,
+    content_type=guard.TEXT,
+    description='text/plain body: {"article": <page id>, "liked": true | false}',
+)
 
 
 def error(status, message, code):
     return Status(status, {"error": message, "code": code})
 
 
-def parse(request, field, allowed):
-    """The article id and one more field from a small JSON body, or an error response."""
-    if len(request.body) > MAX_BODY:
-        return None, error(413, _("The request is too large."), "too_large")
-    if request.body and request.content_type != "text/plain":
-        # What sendBeacon sends; anything else did not come from our pages. (An empty body
-        # carries no type at all: it is simply malformed, below.)
-        return None, error(415, _("The request could not be read."), "content_type")
-    try:
-        data = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None, error(400, _("The request could not be read."), "malformed")
-    article = data.get("article") if isinstance(data, dict) else None
-    value = data.get(field) if isinstance(data, dict) else None
-    if type(article) is not int or not 0 < article <= MAX_ID or value not in allowed:
-        return None, error(400, _("The request could not be read."), "malformed")
-    return (article, value), None
+def admit(request, schema):
+    return guard.admit(request, schema, max_body=MAX_BODY, content_type=guard.TEXT)
 
 
 def refusal(request, article, scope, rate):
@@ -107,22 +98,19 @@ def refusal(request, article, scope, rate):
     if too_many(request, scope, rate):
         return error(429, _("Too many requests. Please wait a minute."), "rate_limited")
     if not reading.is_published_article(article):
-        # 400, not 404: LocaleMiddleware turns a 404 into a redirect to /<lang>/api/...
-        return error(400, _("There is no such article."), "unknown_article")
+        return guard.no_such_article().reply()
     return None
 
 
 @router.post(
     "/beacon",
-    response={202: Accepted, 400: Error, 413: Error, 415: Error, 429: Error, 503: Error},
+    response=guard.responses({202: Accepted, 429: Error, 503: Error}),
     openapi_extra=BEACON_DOC,
     summary="A reader opened an article, or is still reading it",
 )
 def beacon(request):
-    parsed, failure = parse(request, "kind", {"view", "heartbeat"})
-    if failure:
-        return failure
-    article, kind = parsed
+    payload = admit(request, BeaconIn)
+    article, kind = payload.article, payload.kind
     try:
         refused = refusal(request, article, "readership", BEACON_RATE)
     except UNREACHABLE:
@@ -143,15 +131,13 @@ def beacon(request):
 
 @router.post(
     "/like",
-    response={200: LikeResult, 400: Error, 413: Error, 415: Error, 429: Error, 503: Error},
+    response=guard.responses({200: LikeResult, 429: Error, 503: Error}),
     openapi_extra=LIKE_DOC,
     summary="Like an article, or take the like back",
 )
 def like(request):
-    parsed, failure = parse(request, "liked", {True, False})
-    if failure:
-        return failure
-    article, liked = parsed
+    payload = admit(request, LikeIn)
+    article, liked = payload.article, payload.liked
     try:
         refused = refusal(request, article, "readership-like", LIKE_RATE)
         if refused:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from samizdat.guard import Refused
+
 api = NinjaAPI(
     title="Samizdat API",
     version="1",
@@ -36,9 +38,16 @@ def not_found(request, exc):
     return error_response(request, 404, _("There is nothing here."), "not_found")
 
 
+# A path or query parameter that is not of its documented type answers as a body that is
+# not (samizdat.guard): one status for every request we cannot read.
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
-    return error_response(request, 422, _("The request could not be read."), "invalid")
+    return error_response(request, 400, _("The request could not be read."), "malformed")
+
+
+@api.exception_handler(Refused)
+def refused(request, exc):
+    return api.create_response(request, exc.body(), status=exc.status)
 
 
 @api.exception_handler(HttpError)

@@ -13,7 +13,12 @@ pytestmark = pytest.mark.django_db
 
 def send(client, article, remark):
     body = {"fragment": "фестываль", "remark": remark, "page_id": article.pk}
-    return client.post("/api/corrections/reports", json.dumps(body), "application/json")
+    return client.post(
+        "/api/corrections/reports",
+        json.dumps(body),
+        "application/json",
+        headers={"origin": "http://testserver"},
+    )
 
 
 def test_reports_are_accepted_while_redis_is_down(client, article, settings, redis_to_stop):

@@ -12,6 +12,7 @@ from newsroom.tests.factories import make_article, translate_article
 
 pytestmark = pytest.mark.django_db
 URL = "/api/corrections/reports"
+ORIGIN = "http://testserver"
 
 
 def send(client, article, fragment="фестываль", **fields):
@@ -24,11 +25,15 @@ def send(client, article, fragment="фестываль", **fields):
     }
     # Upper-case names are request headers (REMOTE_ADDR, HTTP_ORIGIN), the rest body fields.
     body.update({name: value for name, value in fields.items() if not name.isupper()})
-    meta = {name: value for name, value in fields.items() if name.isupper()}
+    # Sent from our own page unless a test says otherwise.
+    meta = {"HTTP_ORIGIN": ORIGIN}
+    meta.update({name: value for name, value in fields.items() if name.isupper()})
     return client.post(URL, json.dumps(body), content_type="application/json", **meta)
 
 
-def post_raw(client, data, content_type="application/json", **headers):
+def post_raw(client, data, content_type="application/json", origin=ORIGIN, **headers):
+    if origin is not None:
+        headers["HTTP_ORIGIN"] = origin
     return client.post(URL, data, content_type=content_type, **headers)
 
 
@@ -140,7 +145,7 @@ def test_the_endpoint_is_in_the_openapi_document(client):
         ({"remark": "<script>alert(1)</script>"}, 400, "html"),
         ({"fragment": "Гэтага ў артыкуле няма"}, 400, "not_in_article"),
         ({"fragment": "Samizdat"}, 400, "not_in_article"),
-        ({"page_id": 999999}, 422, "unknown_page"),
+        ({"page_id": 999999}, 404, "unknown_article"),
         ({"page_id": "nine"}, 400, "malformed"),
         ({"fragment": ["a", "b"]}, 400, "malformed"),
     ],
@@ -158,9 +163,9 @@ def test_bad_reports_are_refused_with_a_message_and_store_nothing(
 def test_reports_on_unpublished_articles_are_refused(client, article):
     draft = make_article(title="Чарнавік", publish=False)
     response = send(client, draft, fragment="Чарнавік")
-    assert response.status_code == 422
+    assert response.status_code == 404
     ArticlePage.objects.get(pk=article.pk).unpublish()
-    assert send(client, article).status_code == 422
+    assert send(client, article).status_code == 404
     assert not TypoReport.objects.exists()
 
 
@@ -187,6 +192,16 @@ def test_a_form_post_is_refused(client, article):
 
 def test_a_post_from_another_site_is_refused(client, article):
     response = send(client, article, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert response.json()["code"] == "origin"
+    assert not TypoReport.objects.exists()
+
+
+def test_a_post_without_origin_is_refused(client, article):
+    # A page on another site with a no-referrer policy makes its visitors send neither
+    # Origin nor Referer.
+    body = json.dumps({"fragment": "фестываль", "page_id": article.pk})
+    response = post_raw(client, body, origin=None)
     assert response.status_code == 403
     assert response.json()["code"] == "origin"
     assert not TypoReport.objects.exists()

@@ -7,6 +7,7 @@ import pytest
 # The Redis server fixtures live in the root conftest.py; these names stay importable here.
 from testing import RedisServer, restore_skeleton, use_redis  # noqa: F401
 
+ORIGIN = "http://testserver"
 READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
 
 
@@ -41,6 +42,7 @@ def buffer_kind(request, settings):
 
 
 def beacon(client, article, kind="view", ip="203.0.113.7", agent=READER_AGENT, **extra):
+    extra.setdefault("HTTP_ORIGIN", ORIGIN)  # sent from our own page
     return client.post(
         "/api/readership/beacon",
         data=json.dumps({"article": getattr(article, "pk", article), "kind": kind}),
@@ -52,6 +54,7 @@ def beacon(client, article, kind="view", ip="203.0.113.7", agent=READER_AGENT, *
 
 
 def like(client, article, liked=True, ip="203.0.113.7", agent=READER_AGENT, **extra):
+    extra.setdefault("HTTP_ORIGIN", ORIGIN)
     return client.post(
         "/api/readership/like",
         data=json.dumps({"article": getattr(article, "pk", article), "liked": liked}),

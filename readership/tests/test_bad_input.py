@@ -8,8 +8,9 @@ import time_machine
 
 from newsroom.tests.factories import make_article
 from readership import numbers
+from readership.buffers import current_buffer
 
-from .conftest import READER_AGENT, beacon, like
+from .conftest import ORIGIN, READER_AGENT, beacon, like
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)
@@ -22,7 +23,7 @@ def post(client, path, body, **extra):
         content_type="text/plain",
         REMOTE_ADDR="203.0.113.7",
         HTTP_USER_AGENT=READER_AGENT,
-        **extra,
+        **{"HTTP_ORIGIN": ORIGIN, **extra},
     )
 
 
@@ -66,7 +67,7 @@ def test_huge_beacon_is_refused(client, homes, buffer_kind):
 
 def test_beacon_for_an_unknown_page_is_refused(client, homes, buffer_kind):
     response = beacon(client, 987654)
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert response.json()["code"] == "unknown_article"
     assert nothing_counted()
 
@@ -79,7 +80,7 @@ def test_beacon_for_an_unpublished_article_is_refused(client, homes, buffer_kind
 
 
 def test_beacon_for_a_page_that_is_not_an_article_is_refused(client, homes, buffer_kind):
-    assert beacon(client, homes["be"]).status_code == 400
+    assert beacon(client, homes["be"]).status_code == 404
     assert nothing_counted()
 
 
@@ -123,3 +124,18 @@ def test_live_numbers_refuse_bad_queries(client, homes, query):
     response = client.get(f"/api/readership/live?{query}")
     assert response.status_code == 400
     assert response.json()["code"] in {"malformed", "unknown_language"}
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "null", ""])
+def test_another_site_cannot_make_its_visitors_unlike_or_like(client, homes, buffer_kind, origin):
+    # text/plain needs no preflight: without the Origin check any page could post here.
+    article = make_article()
+    assert like(client, article).status_code == 200
+    pending = current_buffer().pending_counts()
+    for liked in (False, True):
+        response = like(client, article, liked=liked, HTTP_ORIGIN=origin)
+        assert response.status_code == 403
+        assert response.json()["code"] == "origin"
+        assert beacon(client, article, HTTP_ORIGIN=origin).status_code == 403
+    assert numbers.like_counts([article.pk]) == {article.pk: 1}
+    assert current_buffer().pending_counts() == pending
