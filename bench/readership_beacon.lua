@@ -15,6 +15,8 @@ request = function()
   local headers = {
     ["Content-Type"] = "text/plain;charset=UTF-8",
     ["User-Agent"] = readers.agent,
+    -- What a browser says of a beacon from our page; beacons from elsewhere get a 403.
+    ["Sec-Fetch-Site"] = "same-origin",
     ["X-Forwarded-For"] = readers.address(id, counter),
   }
   return wrk.format("POST", "/api/readership/beacon", headers, body)

@@ -349,7 +349,7 @@ MIRROR = "mirror.example"
 @pytest.fixture
 def mirrored(settings, world):
     """A configured mirror host name, as the admin saves it (mirrors/)."""
-    from mirrors.allowed import ConfiguredHosts
+    from samizdat.allowed_hosts import ConfiguredHosts
 
     settings.ALLOWED_HOSTS = ConfiguredHosts(["testserver"])
     hosts.remember(hosts.Snapshot(hosts=(MIRROR,)), seconds=float("inf"))
