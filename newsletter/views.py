@@ -1,7 +1,7 @@
 """Subscribe, confirm and one-click unsubscribe, without JavaScript, in three languages.
 
 Forms are posted from cached pages that carry no CSRF token, so a POST to subscribe must
-come from our own pages (comments.security explains the check). Every answer to a valid
+come from our own pages (samizdat.guard explains the check). Every answer to a valid
 request is the same whether or not the address was subscribed, so no one can probe the list.
 """
 
@@ -13,8 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from comments.security import is_same_origin
 from privacy.limits import too_many
+from samizdat.guard import from_our_pages
 
 from . import mail, sealing, tasks
 from .forms import SubscribeForm
@@ -27,7 +27,7 @@ def answer(request, template, status=200, **context):
     return render(request, f"newsletter/{template}.html", context, status=status)
 
 
-@csrf_exempt  # protected by is_same_origin (comments.security)
+@csrf_exempt  # protected by from_our_pages (samizdat.guard)
 @require_http_methods(["GET", "POST"])
 @never_cache
 def subscribe(request):
@@ -35,7 +35,7 @@ def subscribe(request):
         return answer(request, "subscribe", form=SubscribeForm())
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return answer(request, "subscribe", 413, form=SubscribeForm(), error=_("Too long."))
-    if not is_same_origin(request):
+    if not from_our_pages(request):
         error = _("Please subscribe from our page.")
         return answer(request, "subscribe", 403, form=SubscribeForm(), error=error)
     if too_many(request, "newsletter", settings.NEWSLETTER_SUBSCRIBE_RATE):
