@@ -44,7 +44,6 @@ def test_a_new_entry_is_offered_as_one_new_update_without_a_reload(page, mirror_
     expect(page.locator("[data-live-new]")).to_be_hidden()
     assert page.evaluate("window.sameDocument") is True
     assert hosts == {MIRROR}, hosts
-    page.screenshot(path="/tmp/liveblog/live-new-update.png", full_page=True)
 
 
 def test_without_javascript_a_reload_shows_the_new_entry(browser, mirror_site):

@@ -40,3 +40,19 @@ def count_render():
         cache.incr("live:renders")
     except ValueError:
         cache.set("live:renders", 1, None)
+
+
+CONTENT_TYPES = {"html": "text/html; charset=utf-8", "json": "application/json"}
+
+
+def etag(blog_pk, current, after, fmt):
+    return f'"live-{blog_pk}-{current}-{after}-{fmt}"'
+
+
+def finish(response, tag):
+    from django.utils.cache import patch_cache_control
+
+    response["ETag"] = tag
+    # Browsers and shared caches ask again every time; the answer is a 304 until it changes.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response

@@ -8,13 +8,12 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResp
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
-from django.utils.http import quote_etag
 from django.views.decorators.http import require_safe
 
 from newsroom import edition
 
 from . import state
+from .middleware import remember_blog
 from .models import LiveBlogPage
 from .reading import BadCursor, new_entries, page_context, parse_cursor
 
@@ -105,22 +104,17 @@ def updates(request, slug):
     blog = find_blog(slug)
     if blog is None or blog.get_view_restrictions():
         raise Http404
+    remember_blog(translation.get_language(), slug, blog.pk)
     current = state.version(blog.pk)
-    etag = quote_etag(f"live-{blog.pk}-{current}-{after}-{fmt}")
+    etag = state.etag(blog.pk, current, after, fmt)
     if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        key = state.updates_key(blog.pk, current, after, fmt)
-        body = cache.get(key)
-        if body is None:
-            body = render_updates(blog, after, fmt)
-            cache.set(key, body, state.UPDATES_SECONDS)
-        content_type = "application/json" if fmt == "json" else "text/html; charset=utf-8"
-        response = HttpResponse(body, content_type=content_type)
-    response["ETag"] = etag
-    # Browsers and shared caches ask again every time; the answer is a 304 until it changes.
-    patch_cache_control(response, public=True, no_cache=True)
-    return response
+        return state.finish(HttpResponseNotModified(), etag)
+    key = state.updates_key(blog.pk, current, after, fmt)
+    body = cache.get(key)
+    if body is None:
+        body = render_updates(blog, after, fmt)
+        cache.set(key, body, state.UPDATES_SECONDS)
+    return state.finish(HttpResponse(body, content_type=state.CONTENT_TYPES[fmt]), etag)
 
 
 def render_updates(blog, after, fmt):

@@ -121,3 +121,19 @@ def test_a_deleted_entrys_id_as_the_cursor_still_answers(
 
 def test_an_unknown_live_blog_is_a_404(client, homes):
     assert client.get("/be/live/niama-takoha/updates/?after=1").status_code == 404
+
+
+def test_a_repeated_poll_is_answered_without_a_database_query(client, blog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    seen = post(blog, "Ужо бачыў.")
+    first = updates(client, blog, f"?after={seen.pk}")
+
+    with CaptureQueriesContext(connection) as queries:
+        not_modified = updates(client, blog, f"?after={seen.pk}", if_none_match=first["ETag"])
+        stored = updates(client, blog, f"?after={seen.pk}")
+
+    assert (not_modified.status_code, stored.status_code) == (304, 200)
+    assert stored.content == first.content
+    assert len(queries) == 0, [q["sql"] for q in queries]
