@@ -10,8 +10,10 @@ from urllib.request import urlopen
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from lxml import html as lxml_html
 
+from comments.tests.conftest import form_post, policy_without_waiting
 from copies import export
 from copies.verify import verify_copy
 from newsroom.tests.factories import make_article, make_image
@@ -154,3 +156,24 @@ def test_a_second_export_rewrites_only_what_changed(
     assert not (folder / f"be/news/{old.slug}/index.html").exists()
     assert verify_copy(folder, signing_key.public) == []
     assert f"be/news/{new.slug}/index.html" in result.files
+
+
+@pytest.mark.django_db
+def test_a_new_comment_rewrites_its_article_in_the_next_export(
+    homes, tmp_path, signing_key, django_capture_on_commit_callbacks
+):
+    article = make_article("Навіна для каментара", section_slug="culture")
+    other = make_article("Іншая навіна", section_slug="war")
+    policy_without_waiting()
+    folder = tmp_path / "copy"
+    export.export(folder, key=signing_key)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        form_post(Client(), article, text="Каментар чытача ў копіі")
+    result = export.export(folder, key=signing_key)
+
+    page = f"be/news/{article.slug}/index.html"
+    assert page in result.written
+    assert "Каментар чытача ў копіі" in (folder / page).read_text()
+    assert f"be/news/{other.slug}/index.html" not in result.written
+    assert verify_copy(folder, signing_key.public) == []
