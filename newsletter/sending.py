@@ -59,6 +59,10 @@ def send_due(limit=None, now=None):
     )
     rows = list(due)
     if rows:
+        # One commit marks the batch as handed over; each message then commits its "sent".
+        Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+            state=DeliveryState.SENDING
+        )
         send_rows(rows, now)
     finish_issues()
     return sum(1 for row in rows if row.state == DeliveryState.SENT)
@@ -78,7 +82,6 @@ def send_rows(rows, now):
 
 
 def send_one(connection, rendered, row, now):
-    Delivery.objects.filter(pk=row.pk).update(state=DeliveryState.SENDING)
     subscriber = row.subscriber
     message = mail.issue_message(
         rendered, row.issue, subscriber, subscriber.address, connection=connection
