@@ -60,9 +60,7 @@ def send_due(limit=None, now=None):
     rows = list(due)
     if rows:
         # One commit marks the batch as handed over; each message then commits its "sent".
-        Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
-            state=DeliveryState.SENDING
-        )
+        Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(state=DeliveryState.SENDING)
         send_rows(rows, now)
     finish_issues()
     return sum(1 for row in rows if row.state == DeliveryState.SENT)
