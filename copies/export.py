@@ -36,6 +36,10 @@ COPY_POLICY = "connect-src 'none'; form-action 'none'"
 CSS_URL = re.compile(rb"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
 
 
+class ExportFailed(Exception):
+    """The site did not answer as it does for readers; the folder is left as it was."""
+
+
 @dataclass
 class Result:
     files: dict = field(default_factory=dict)  # relative path -> sha256
@@ -93,8 +97,11 @@ class Exporter:
             return None
         if parts.scheme not in ("", "http", "https") or (not parts.path and not parts.query):
             return None
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path))
-        if parts.path.endswith("/") and not path.endswith("/"):
+        if not parts.path:
+            path = base  # "?page=2" is the same page with another query
+        else:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path))
+        if (parts.path.endswith("/") or not parts.path) and not path.endswith("/"):
             path += "/"
         query = tuple((k, v) for k, v in parse_qsl(parts.query) if k in KEPT_QUERY)
         if parts.query and not query:
@@ -134,6 +141,10 @@ class Exporter:
             target = self.url_key(response["Location"], path)
             self.targets[(path, query)] = ("redirect", target)
             return [target] if target else []
+        if response.status_code == 429 or response.status_code >= 500:
+            # A refusal or an outage is not "this page is gone": writing the copy now would
+            # delete pages from it. Stop before anything is written.
+            raise ExportFailed(f"{path} answered {response.status_code}")
         if response.status_code != 200 or getattr(response, "streaming", False):
             self.targets[(path, query)] = None
             return []

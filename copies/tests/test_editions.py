@@ -1,5 +1,8 @@
 """The daily offline edition: one signed file per format, self-contained, small."""
 
+import shutil
+import subprocess  # noqa: S404
+
 import ebooklib
 import pytest
 from django.core.management import call_command
@@ -96,3 +99,14 @@ def test_the_blocked_page_and_the_lite_edition_link_the_editions_and_show_the_ke
     lite = client.get("/be/lite/").content.decode()
     assert f"/media/editions/be/{day_of_news}.html" in lite
     assert "Пазасеткавыя выпускі" in lite
+
+
+EPUBCHECK = shutil.which("epubcheck")
+
+
+@pytest.mark.skipif(not EPUBCHECK, reason="epubcheck is not installed (apt install epubcheck)")
+@pytest.mark.django_db
+def test_the_epub_edition_passes_epubcheck(day_of_news, signing_key):
+    _, epub_path = editions.build("be", day_of_news)
+    checked = subprocess.run([EPUBCHECK, epub_path], capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

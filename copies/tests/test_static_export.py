@@ -177,3 +177,31 @@ def test_a_new_comment_rewrites_its_article_in_the_next_export(
     assert "Каментар чытача ў копіі" in (folder / page).read_text()
     assert f"be/news/{other.slug}/index.html" not in result.written
     assert verify_copy(folder, signing_key.public) == []
+
+
+@pytest.mark.django_db
+def test_a_failing_site_leaves_the_previous_copy_untouched(
+    homes, tmp_path, signing_key, monkeypatch
+):
+    article = make_article("Навіна, якая застаецца")
+    folder = tmp_path / "copy"
+    export.export(folder, key=signing_key)
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+    def outage(*args, **kwargs):
+        raise RuntimeError("database unreachable")
+
+    monkeypatch.setattr("mirrors.hosts.mirror_list", outage)
+    with pytest.raises(export.ExportFailed, match="/mirrors.json answered 500"):
+        export.export(folder, key=signing_key)
+    after = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    assert after == before
+    assert (folder / "be" / "news" / article.slug / "index.html").exists()
+
+
+@pytest.mark.django_db
+def test_every_page_of_all_news_is_in_the_copy(homes, tmp_path, signing_key):
+    articles = [make_article(f"Навіна нумар {number}") for number in range(32)]
+    result = export.export(tmp_path / "copy", key=signing_key)
+    assert "be/news/index-page-2.html" in result.files
+    assert all(f"be/news/{article.slug}/index.html" in result.files for article in articles)
