@@ -205,3 +205,13 @@ def test_every_page_of_all_news_is_in_the_copy(homes, tmp_path, signing_key):
     result = export.export(tmp_path / "copy", key=signing_key)
     assert "be/news/index-page-2.html" in result.files
     assert all(f"be/news/{article.slug}/index.html" in result.files for article in articles)
+
+
+@pytest.mark.django_db
+def test_the_export_is_not_refused_by_the_readers_render_limit(
+    homes, tmp_path, signing_key, settings
+):
+    settings.PAGE_RENDER_RATE = "5/m"  # far fewer renders than the copy needs
+    article = make_article("Навіна пры ліміце")
+    result = export.export(tmp_path / "copy", key=signing_key)
+    assert f"be/news/{article.slug}/index.html" in result.files
