@@ -12,7 +12,15 @@ GOOD_KEY = "k" * 20 + "-production-key-with-enough-entropy-0123456789"
 
 
 def manage(*args, **env):
-    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    # The settings alone: the run's own database and Redis (whose persistence the deploy
+    # check asks about, readership/tests/test_redis_down.py) are not the point here.
+    unset = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DATABASE_URL",
+        "REDIS_URL",
+    }
     environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(DJANGO_SETTINGS_MODULE="samizdat.settings.production", **env)
     return subprocess.run(
