@@ -67,7 +67,11 @@ def comment(client, article, text, headers):
 def readership(client, path, article, headers, **field):
     body = json.dumps({"article": article.pk, **field})
     return client.post(
-        f"/api/readership/{path}", body, content_type="text/plain;charset=UTF-8", **headers
+        f"/api/readership/{path}",
+        body,
+        content_type="text/plain;charset=UTF-8",
+        HTTP_ORIGIN=ORIGIN,
+        **headers,
     )
 
 
@@ -103,7 +107,11 @@ def typo_report(client, article, headers):
         "page_id": article.pk,
     }
     return client.post(
-        "/api/corrections/reports", json.dumps(body), content_type="application/json", **headers
+        "/api/corrections/reports",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_ORIGIN=ORIGIN,
+        **headers,
     )
 
 
