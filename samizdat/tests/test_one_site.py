@@ -224,6 +224,9 @@ def site(request, tmp_path_factory):
         CACHE_DIR=str(tmp / "cache"),
         MEDIA_ROOT=str(tmp / "media"),
         PYTHONUNBUFFERED="1",
+        # The readers here are one test client asking both servers many times a second;
+        # the per-client render limit (shield.renders) is not what these tests measure.
+        PAGE_RENDER_RATE="100000/m",
     )
     dropped = None
     if request.param == "postgres-redis":
