@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from comments.models import CommentPolicy
@@ -48,3 +49,11 @@ def api_post(client, article, text="Добры тэкст", name="Чытач", *
     return client.post(
         "/api/comments/", body, content_type="application/json", headers={"origin": ORIGIN}
     )
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of Moderators, who may use the comments desk."""
+    user = User.objects.create_user("moderator", password="pass-for-tests-only")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

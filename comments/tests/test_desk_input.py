@@ -1,19 +1,11 @@
 """The moderation desk takes odd input calmly: no 500, no redirect away from the admin."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from comments.models import Comment, ModerationAction, Status
 from comments.tests.conftest import form_post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(db):
-    user = User.objects.create_user("moderator", password="pass-for-tests-only")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture

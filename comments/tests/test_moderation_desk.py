@@ -2,19 +2,11 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
 
 from comments.models import Comment, CommentReport, ReportReason, Status
 from comments.tests.conftest import form_post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(db):
-    user = User.objects.create_user("moderator", password="pass-for-tests-only")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture
