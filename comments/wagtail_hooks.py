@@ -20,7 +20,8 @@ from .models import Comment, CommentPolicy, DiscussionSwitch, Status
 @hooks.register("newsroom_slot_article_end")
 def comments_under_article(context):
     article = context.get("page")
-    if not isinstance(article, ArticlePage):
+    # An article not yet saved (its first preview) has no discussion to show.
+    if not isinstance(article, ArticlePage) or article.pk is None:
         return ""
     # Editors' settings, kept until the next publication or until they change (apps.py).
     policy = edition.remember("comment-policy", CommentPolicy.load)

@@ -23,6 +23,8 @@ def article_in(context):
 
 def public_notes(article):
     """The article's corrections, read once per render (the head and the body show them)."""
+    if article.pk is None:  # the preview of an article not yet saved
+        return []
     if not hasattr(article, "_public_corrections"):
         article._public_corrections = list(article.corrections.all())
     return article._public_corrections

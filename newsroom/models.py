@@ -567,6 +567,18 @@ class ArticlePage(ReaderPage):
             if author.slug
         }
 
+    def draft_byline_lines(self):
+        """The bylines of the editor's form, as a preview shows them (the page may be unsaved)."""
+        lines = sorted(self.bylines.all(), key=lambda line: line.sort_order or 0)
+        keys = {line.author.translation_key for line in lines}
+        localized = {
+            author.translation_key: author
+            for author in Author.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [
+            (line.role, localized.get(line.author.translation_key, line.author)) for line in lines
+        ]
+
     def remember_bylines_and_tags(self):
         """Bylines and tags of the live article, remembered until it is published again.
 
@@ -584,6 +596,7 @@ class ArticlePage(ReaderPage):
             parent = self.get_parent()
             context["parent_url"] = parent.get_url(request) if parent else None
             context["tag_names"] = [tag.name for tag in self.tags.all()]
+            self.__dict__["byline_lines"] = self.draft_byline_lines()
         else:
             context["parent_url"] = edition.url_of_path(request, self.path[: -self.steplen])
             context["tag_names"] = self.remember_bylines_and_tags()

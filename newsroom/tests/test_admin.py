@@ -73,6 +73,42 @@ class ArticleAdminTests(WagtailPageTestCase):
         preview = reverse("wagtailadmin_pages:view_draft", args=[article.pk])
         self.assertContains(self.client.get(preview), "Для прагляду")
 
+    def test_editor_previews_a_new_article_with_bylines_before_saving_it(self):
+        author = make_author()
+        data = article_form(
+            "Яшчэ не захаваны",
+            bylines=inline_formset([{"author": author.pk, "role": "reporting"}]),
+        )
+        preview = reverse(
+            "wagtailadmin_pages:preview_on_add", args=["newsroom", "articlepage", self.news.pk]
+        )
+        posted = self.client.post(preview, data)
+        self.assertEqual(posted.json(), {"is_valid": True, "is_available": True})
+        shown = self.client.get(preview)
+        self.assertContains(shown, "Яшчэ не захаваны")
+        self.assertContains(shown, author.name)
+        self.assertFalse(ArticlePage.objects.filter(title="Яшчэ не захаваны").exists())
+
+    def test_preview_of_a_saved_article_shows_the_bylines_of_the_form(self):
+        first, second = make_author(), make_author(name="Алесь Фота")
+        article = make_article(title="З аўтарамі", authors=[first])
+        kept = article.bylines.get()
+        data = article_form(
+            "З аўтарамі",
+            bylines=inline_formset(
+                [
+                    {"id": kept.pk, "author": first.pk, "role": "text", "DELETE": "on"},
+                    {"author": second.pk, "role": "photos"},
+                ],
+                initial=1,
+            ),
+        )
+        preview = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+        self.client.post(preview, data)
+        shown = self.client.get(preview)
+        self.assertContains(shown, "Алесь Фота")
+        self.assertNotContains(shown, first.name)
+
     def test_edits_are_kept_as_revisions(self):
         article = make_article(title="Першая версія")
         article.title = "Другая версія"
