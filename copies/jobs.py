@@ -1,11 +1,15 @@
 """The worker keeps today's offline editions and, when a folder is configured, the static
 copy current; the newsroom's own tools sync that folder to buckets or peer-to-peer caches."""
 
+import logging
+
 from django.conf import settings
 
 from samizdat.jobs import register
 
 from . import editions, export, signing
+
+logger = logging.getLogger(__name__)
 
 EDITION_INTERVAL = 30 * 60
 EXPORT_INTERVAL = 15 * 60
@@ -20,5 +24,11 @@ def offline_editions():
 @register("static_copy", interval=EXPORT_INTERVAL)
 def static_copy():
     folder = getattr(settings, "STATIC_COPY_DIR", "")
-    if folder and signing.configured_key() is not None:
-        export.export(folder, key=signing.configured_key())
+    if not folder:
+        return
+    key = signing.configured_key()
+    if key is None:
+        # An unsigned copy would teach readers to trust copies nobody can check.
+        logger.warning("STATIC_COPY_DIR is set but there is no signing key: no copy written")
+        return
+    export.export(folder, key=key)
