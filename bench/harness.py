@@ -34,6 +34,7 @@ PG_ADMIN = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5
 DATABASE = os.environ.get("BENCH_DATABASE", "samizdat_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 SECRET_KEY = secrets.token_urlsafe(64)
+NEWSLETTER_KEY = secrets.token_urlsafe(32)
 
 
 def database_url(name):
@@ -66,6 +67,7 @@ def app_env(**overrides):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "samizdat.settings.production",
         "SECRET_KEY": SECRET_KEY,
+        "NEWSLETTER_KEY": NEWSLETTER_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url(DATABASE),

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,7 +16,8 @@ from django.utils import translation
 
 from mirrors import hosts
 
-UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
+from . import sealing
+
 # Stands for the reader's own unsubscribe link in a body rendered once for every reader.
 UNSUBSCRIBE_MARK = "__UNSUBSCRIBE_URL__"
 
@@ -40,20 +40,10 @@ def way_back_in(language):
     }
 
 
-def unsubscribe_token(subscriber):
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(subscriber.lookup)
-
-
-def lookup_from_token(token):
-    try:
-        return signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
-    except signing.BadSignature:
-        return None
-
-
 def unsubscribe_url(subscriber):
+    token = sealing.unsubscribe_token(subscriber.lookup)
     with translation.override(subscriber.language):
-        path = reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
+        path = reverse("newsletter:unsubscribe", args=[token])
     return base_url() + path
 
 

@@ -41,6 +41,11 @@ def _lookup_key(secret):
     return _derive("newsletter lookup")
 
 
+@cache
+def _unsubscribe_fernet(secret):
+    return Fernet(base64.urlsafe_b64encode(_derive("newsletter unsubscribe")))
+
+
 def normalize(address):
     """One spelling per mailbox for the lookup: the domain part is case-insensitive."""
     local, _, domain = address.strip().rpartition("@")
@@ -75,4 +80,22 @@ def open_confirmation(token, max_age):
         data = json.loads(payload)
         return data["a"], data["l"]
     except (InvalidToken, ValueError, KeyError, TypeError):
+        return None
+
+
+def unsubscribe_token(lookup):
+    """The sealed lookup hash an unsubscribe link carries: it names one subscription.
+
+    Sealed with the list's own key, not SECRET_KEY, so replacing SECRET_KEY never breaks the
+    links in e-mails already sent, and the link shows neither the address nor the value that
+    finds its row in the database. It does not expire: RFC 8058 links must keep working.
+    """
+    return _unsubscribe_fernet(settings.NEWSLETTER_KEY).encrypt(lookup.encode()).decode()
+
+
+def open_unsubscribe(token):
+    """The lookup hash from an unsubscribe token, or None if it was not made by us."""
+    try:
+        return _unsubscribe_fernet(settings.NEWSLETTER_KEY).decrypt(token.encode()).decode()
+    except (InvalidToken, ValueError):
         return None

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from privacy.limits import too_many
 from samizdat.guard import from_our_pages
 
-from . import mail, sealing, tasks
+from . import sealing, tasks
 from .forms import SubscribeForm
 from .models import Subscriber
 
@@ -72,7 +72,7 @@ def confirm(request, token):
 @never_cache
 def unsubscribe(request, token):
     """GET shows one button (mail scanners open links); POST deletes the address."""
-    lookup = mail.lookup_from_token(token)
+    lookup = sealing.open_unsubscribe(token)
     if lookup is None:
         return answer(request, "unsubscribe", 400, failed=True)
     if request.method == "GET":

@@ -57,6 +57,7 @@ class AppServer:
             "PYTHONPATH": os.pathsep.join([str(self.tmp), str(PROJECT)]),
             "DJANGO_SETTINGS_MODULE": "appserver_settings",
             "SECRET_KEY": secrets.token_urlsafe(64),
+            "NEWSLETTER_KEY": secrets.token_urlsafe(32),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
             # Without REDIS_URL, a cache of this server's own, not the checkout's cache/.

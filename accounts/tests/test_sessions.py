@@ -77,7 +77,11 @@ def production_settings(**environment):
         "import json, samizdat.settings.production as p; "
         f"print(json.dumps({{name: getattr(p, name) for name in {NAMES!r}}}))"
     )
-    env = os.environ | {"SECRET_KEY": "x" * 64, "ALLOWED_HOSTS": "news.example.org"}
+    env = os.environ | {
+        "SECRET_KEY": "x" * 64,
+        "ALLOWED_HOSTS": "news.example.org",
+        "NEWSLETTER_KEY": "n" * 48,
+    }
     result = subprocess.run(
         [sys.executable, "-c", script],
         env=env | environment,

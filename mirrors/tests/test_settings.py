@@ -19,6 +19,7 @@ def test_production_settings_load_with_the_configured_hosts():
         DJANGO_SETTINGS_MODULE="samizdat.settings.production",
         SECRET_KEY="k" * 20 + "-production-key-with-enough-entropy-0123456789",
         ALLOWED_HOSTS="samizdat.example",
+        NEWSLETTER_KEY="n" * 48,
     )
     code = (
         "import django; django.setup();"

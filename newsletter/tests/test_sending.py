@@ -78,6 +78,31 @@ def test_a_digest_arrives_with_both_bodies_the_way_back_in_and_one_click_unsubsc
     assert not Subscriber.objects.exists()
 
 
+def unsubscribe_path(message):
+    url = re.fullmatch(r"<(.+)>", message["List-Unsubscribe"].strip())[1]
+    return url.removeprefix("http://127.0.0.1:8000")
+
+
+def test_the_unsubscribe_link_is_sealed_and_outlives_a_new_secret_key(client, smtp, settings):
+    reader = subscriber("reader@example.org", "en")
+    issue_with_article("en")
+    sending.send_due()
+    [message] = smtp.messages
+    path = unsubscribe_path(message)
+    # The link shows neither the address nor the hash that finds its row in the database.
+    assert "reader" not in path and reader.lookup not in path
+    token = path.rstrip("/").rsplit("/", 1)[1]
+    flipped = "B" if token[40] == "A" else "A"
+    forged = path.replace(token, token[:40] + flipped + token[41:])
+    one_click = ("List-Unsubscribe=One-Click", "application/x-www-form-urlencoded")
+    assert client.post(forged, *one_click).status_code == 400
+    assert Subscriber.objects.count() == 1
+    # Replacing SECRET_KEY (after a leak, say) must not break links already in inboxes.
+    settings.SECRET_KEY = "a-new-secret-key-" + "s" * 50
+    assert client.post(path, *one_click).status_code == 200
+    assert not Subscriber.objects.exists()
+
+
 def test_each_language_gets_only_its_own_issue(smtp):
     subscriber("be@example.org", "be")
     subscriber("ru@example.org", "ru")

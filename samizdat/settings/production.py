@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_list
+from .base import DATABASES, NEWSLETTER_KEY, SECRET_KEY, env_list
 
 if (
     not SECRET_KEY
@@ -18,6 +18,13 @@ if (
 FIXED_HOSTS = env_list("ALLOWED_HOSTS")
 if not FIXED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names the site answers to.")
+# The key that seals the subscriber list (newsletter.sealing): without it the first
+# subscriber would fail deep in a request, and a placeholder would seal nothing at all.
+if len(NEWSLETTER_KEY) < 32 or NEWSLETTER_KEY.startswith(("dev-", "test-", "change-me")):
+    raise ImproperlyConfigured(
+        "Set NEWSLETTER_KEY (or NEWSLETTER_KEY_FILE) to a random string of at least 32"
+        " characters: it seals the newsletter's subscriber list."
+    )
 
 DEBUG = False
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in FIXED_HOSTS]

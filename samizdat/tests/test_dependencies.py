@@ -99,6 +99,7 @@ def worker_modules():
         "DJANGO_SETTINGS_MODULE": "samizdat.settings.production",
         "SECRET_KEY": "k" * 20 + "-production-key-with-enough-entropy-0123456789",
         "ALLOWED_HOSTS": "news.example.org",
+        "NEWSLETTER_KEY": "n" * 48,
     }
     done = subprocess.run(
         [str(RUNTIME_PYTHON), "-c", LOAD_WORKER],
