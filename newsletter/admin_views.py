@@ -6,10 +6,11 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from . import mail, sending
-from .models import Issue, State, Subscriber
+from . import digest, mail, sending
+from .models import Issue, Kind, State, Subscriber
 
 EDIT = "newsletter.change_issue"
 
@@ -58,3 +59,21 @@ def send(request, pk):
     sending.queue_issue(issue)
     messages.success(request, _("The issue is queued: the worker is sending it."))
     return redirect("newsletter_admin:overview")
+
+
+@require_POST
+@permission_required(EDIT)
+def most_read(request, pk):
+    """Today's Most read into a draft, then the edit form, where the editor reorders."""
+    issue = get_object_or_404(Issue, pk=pk, state=State.DRAFT, kind=Kind.DIGEST)
+    added = digest.add_most_read(issue)
+    if not added:
+        messages.warning(request, _("Most read has no new articles in this language today."))
+        return redirect("newsletter_admin:overview")
+    text = ngettext(
+        "%(count)d article from Most read was added; reorder or remove it here.",
+        "%(count)d articles from Most read were added; reorder or remove them here.",
+        added,
+    )
+    messages.success(request, text % {"count": added})
+    return redirect("wagtailsnippets_newsletter_issue:edit", issue.pk)

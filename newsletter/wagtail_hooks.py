@@ -43,6 +43,7 @@ def newsletter_urls():
         path("<int:pk>/preview/<str:part>/", admin_views.preview, name="preview"),
         path("<int:pk>/test/", admin_views.test_send, name="test_send"),
         path("<int:pk>/send/", admin_views.send, name="send"),
+        path("<int:pk>/most-read/", admin_views.most_read, name="most_read"),
     ]
     return [path("newsletter/", include((urls, "newsletter_admin"), namespace="newsletter_admin"))]
 

@@ -68,13 +68,31 @@ def _likes_in_window(moment, pending):
     return liked
 
 
-def _articles(language, counts, label):
-    """The top articles of a count, published in the language, biggest first."""
+def most_read(language, count):
+    """The edition's most read articles over Most read's window (a day), biggest first.
+
+    Uncached, for an editor composing a digest: the same numbers as the Most read list,
+    as many articles as asked for.
+    """
+    try:
+        read = current_buffer().readers_in_window(clock.now(), clock.most_read_hours())
+    except UNREACHABLE:
+        logger.warning("Readership buffer unreachable; no Most read for the digest")
+        return []
+    return _ranked(language, read)[:count]
+
+
+def _ranked(language, counts):
     candidates = [article for article, count in counts.items() if count > 0]
     articles = ArticlePage.objects.published().filter(
         pk__in=candidates, locale__language_code=language
     )
-    ranked = sorted(articles.defer_streamfields(), key=lambda a: (-counts[a.pk], -a.pk))
+    return sorted(articles.defer_streamfields(), key=lambda a: (-counts[a.pk], -a.pk))
+
+
+def _articles(language, counts, label):
+    """The top articles of a count, published in the language, biggest first."""
+    ranked = _ranked(language, counts)
     return [
         {
             "id": article.pk,

@@ -44,6 +44,12 @@ def script(context):
     return render_to_string("readership/script.html")
 
 
+@hooks.register("newsletter_top_stories")
+def top_stories(language, count):
+    """The digest's "day's top stories": Most read, for newsletter.digest."""
+    return [article.pk for article in numbers.most_read(language, count)]
+
+
 @hooks.register("construct_homepage_panels")
 def today_panel(request, panels):
     panels.append(admin_views.TodayPanel())
