@@ -28,6 +28,8 @@ from pathlib import Path
 import psycopg
 
 from bench import harness
+from comments import likeness
+from newsroom.slugs import slug_for
 
 CORPUS_DATABASE = "samizdat_bench_corpus"
 # Smaller corpora for trying the harness out: BENCH_CORPUS_ARTICLES=2000 and so on.
@@ -129,6 +131,7 @@ def fingerprint(articles, comments):
     sources = sorted(harness.ROOT.glob("*/migrations/*.py"))
     sources += [Path(__file__), harness.ROOT / "newsroom" / "demo" / "content.py"]
     sources += [harness.ROOT / "newsroom" / "demo" / "loader.py"]
+    sources += [harness.ROOT / "comments" / "likeness.py"]  # the comments' fingerprints
     for source in sources:
         digest.update(str(source.relative_to(harness.ROOT)).encode())
         digest.update(source.read_bytes())
@@ -302,15 +305,22 @@ class Filler:
                 "SELECT id FROM newsroom_author WHERE locale_id = %s", [self.locales["be"]]
             )
         ]
+        taken = set(self.sql("SELECT locale_id, slug FROM newsroom_author"))
         for n in range(AUTHORS - len(self.author_ids)):
             key = uuid.UUID(int=self.random.getrandbits(128))
             for language in ("be", "ru", "en"):
                 first = FIRST_NAMES[language][n % len(FIRST_NAMES[language])]
                 last = LAST_NAMES[language][(n // len(FIRST_NAMES[language])) % 6]
+                name = f"{first} {last}"
+                slug, number = slug_for(name, language), 1
+                while (self.locales[language], slug) in taken:  # the demo's staff, namesakes
+                    number += 1
+                    slug = f"{slug_for(name, language)}-{number}"
+                taken.add((self.locales[language], slug))
                 pk = self.sql(
-                    "INSERT INTO newsroom_author (translation_key, name, bio, locale_id) "
-                    "VALUES (%s, %s, '', %s) RETURNING id",
-                    [key, f"{first} {last}", self.locales[language]],
+                    "INSERT INTO newsroom_author (translation_key, name, slug, bio, locale_id) "
+                    "VALUES (%s, %s, %s, '', %s) RETURNING id",
+                    [key, name, slug, self.locales[language]],
                 )[0][0]
                 if language == "be":
                     self.author_ids.append(pk)
@@ -437,44 +447,40 @@ class Filler:
         )
 
     def comment_rows(self):
-        """Comments mostly under recent articles; counts on articles match the rows."""
-        self.sql(
-            "CREATE TEMP TABLE ranked AS SELECT (row_number() OVER "
-            "(ORDER BY p.first_published_at DESC, p.id DESC))::int - 1 AS rank, p.id, "
-            "p.first_published_at AS published, l.language_code AS language "
-            "FROM wagtailcore_page p JOIN newsroom_articlepage a ON a.page_ptr_id = p.id "
-            "JOIN wagtailcore_locale l ON l.id = p.locale_id"
+        """Comments mostly under recent articles; counts on articles match the rows.
+
+        Rows are made here rather than in SQL: each carries its text's fingerprint
+        (comments.likeness), which the duplicate check of every new comment reads.
+        """
+        ranked = self.sql(
+            "SELECT p.id, p.first_published_at, l.language_code FROM wagtailcore_page p "
+            "JOIN newsroom_articlepage a ON a.page_ptr_id = p.id "
+            "JOIN wagtailcore_locale l ON l.id = p.locale_id "
+            "ORDER BY p.first_published_at DESC, p.id DESC"
         )
-        self.sql("CREATE UNIQUE INDEX ON ranked (rank)")
-        total = self.sql("SELECT count(*) FROM ranked")[0][0]
-        self.sql("SELECT setseed(0.2026)")
-        self.sql(
-            "INSERT INTO comments_comment (article_id, author_name, text, status, reason,"
-            " client, language, report_count, created_at) "
-            "SELECT r.id, (%(names)s::text[])[1 + g %% %(name_count)s],"
-            " CASE r.language WHEN 'be' THEN (%(be)s::text[])[1 + g %% %(be_count)s]"
-            "  WHEN 'ru' THEN (%(ru)s::text[])[1 + g %% %(ru_count)s]"
-            "  ELSE (%(en)s::text[])[1 + g %% %(en_count)s] END || ' #' || g,"
-            " CASE WHEN g %% 50 = 0 THEN 'hidden' WHEN g %% 70 = 0 THEN 'pending'"
-            "  ELSE 'published' END, '', md5(g::text), r.language,"
-            " CASE WHEN g %% 50 = 0 THEN 1 ELSE 0 END,"
-            " least(r.published + (g %% 2880) * interval '1 minute', now()) "
-            "FROM (SELECT g, floor(power(random(), 2) * %(total)s)::int AS rank "
-            "      FROM generate_series(1, %(comments)s) AS g) pick "
-            "JOIN ranked r ON r.rank = pick.rank",
-            {
-                "names": COMMENT_NAMES, "name_count": len(COMMENT_NAMES),
-                "be": COMMENT_TEXTS["be"], "be_count": len(COMMENT_TEXTS["be"]),
-                "ru": COMMENT_TEXTS["ru"], "ru_count": len(COMMENT_TEXTS["ru"]),
-                "en": COMMENT_TEXTS["en"], "en_count": len(COMMENT_TEXTS["en"]),
-                "total": total, "comments": self.comments,
-            },
-        )  # fmt: skip
+        now = datetime.now(UTC)
+        self.copy(
+            "comments_comment (article_id, author_name, text, status, reason, client,"
+            " language, report_count, created_at, fingerprint)",
+            (self.comment(g, ranked, now) for g in range(1, self.comments + 1)),
+        )
         self.sql(
             "UPDATE newsroom_articlepage a SET comment_count = c.n FROM (SELECT article_id,"
             " count(*) AS n FROM comments_comment WHERE status = 'published' GROUP BY 1) c "
             "WHERE a.page_ptr_id = c.article_id"
         )
+
+    def comment(self, g, ranked, now):
+        """Comment number g: newer articles draw more (the square of a uniform pick)."""
+        article, published, language = ranked[int(self.random.random() ** 2 * len(ranked))]
+        texts = COMMENT_TEXTS[language]
+        text = f"{texts[g % len(texts)]} #{g}"
+        status = "hidden" if g % 50 == 0 else "pending" if g % 70 == 0 else "published"
+        return (
+            article, COMMENT_NAMES[g % len(COMMENT_NAMES)], text, status, "",
+            f"{self.random.getrandbits(128):032x}", language, int(g % 50 == 0),
+            min(published + timedelta(minutes=g % 2880), now), likeness.fingerprint(text),
+        )  # fmt: skip
 
     def finish(self):
         for table in ("comments_comment", "wagtailsearch_indexentry", "taggit_tag"):

@@ -50,7 +50,7 @@ class Row:
         return statistics.median(getattr(run, key) for run in self.runs)
 
     def as_dict(self):
-        keys = ("rps", "p50", "p99", "non_2xx", "socket_errors")
+        keys = ("rps", "p50", "p99", "cpu_ms", "non_2xx", "socket_errors")
         return {"name": self.name, "server": self.server, "rss_mb": round(self.rss_mb, 1),
                 **{key: self.median(key) for key in keys}}  # fmt: skip
 
@@ -258,15 +258,16 @@ class Bench:
             f"16 connections (wrk -t2 -c16), {self.args.seconds} s a run, median of "
             f"{self.args.runs}. Ratios are req/s against the ceiling and the floor of this run.",
             "",
-            "| scenario | req/s | p50 ms | p99 ms | non-2xx / socket errors | of ceiling "
-            "| of floor | peak RSS/worker MB | queries |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| scenario | req/s | p50 ms | p99 ms | CPU ms/req | non-2xx / socket errors "
+            "| of ceiling | of floor | peak RSS/worker MB | queries |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         paths = self.query_paths()
         for row in self.rows:
             rps = row.median("rps")
             lines.append(
                 f"| {row.name} | {rps:.0f} | {row.median('p50'):.1f} | {row.median('p99'):.1f} "
+                f"| {cpu_figure(row.median('cpu_ms'))} "
                 f"| {row.median('non_2xx'):.0f} / {row.median('socket_errors'):.0f} "
                 f"| {ratio(rps, ceiling, '.1%')} "
                 f"| {ratio(rps, floor)} "
@@ -343,6 +344,11 @@ class Bench:
         return lines + [""]
 
 
+def cpu_figure(ms):
+    """Rows that share their servers with other load (the posting rows) have no figure."""
+    return f"{ms:.2f}" if ms else "–"
+
+
 def ratio(value, base, spec=".0%"):
     return format(value / base, spec) if base else "n/a"
 
@@ -372,6 +378,8 @@ def header(args, started):
         "forwarded address: a crowd asking the same words gets the results cached for a minute",
         "per normalised query. Queries are counted with Django's test client on an",
         "uncached request. Peak RSS is the largest worker's, sampled from /proc every 0.25 s.",
+        "CPU ms/req is the user + system time of the serving processes (master and workers,",
+        "read from /proc) over the run, divided by the requests wrk counted.",
         "Other work on this shared machine shows in the load average; compare ratios, not",
         "absolute figures, across runs.",
         "",

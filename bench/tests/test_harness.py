@@ -91,3 +91,20 @@ def test_workers_of_a_process_and_their_memory_are_read_from_proc():
     finally:
         subprocess.run(["kill", str(child)], check=False)  # noqa: S603, S607
         parent.wait()
+
+
+def test_cpu_time_of_a_process_is_read_from_proc():
+    # The child spends 0.3 s of CPU, then says so and waits: its figure must hold that much.
+    code = (
+        "import time\n"
+        "while time.process_time() < 0.3: pass\n"
+        "print(time.process_time(), flush=True); time.sleep(30)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)  # noqa: S603
+    try:
+        spent = float(child.stdout.readline())
+        assert spent - 2 / harness.CLOCK_TICKS <= harness.cpu_seconds(child.pid) < spent + 1
+    finally:
+        child.kill()
+        child.wait()
+    assert harness.cpu_seconds(child.pid) == 0.0
