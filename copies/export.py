@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from lxml import html as lxml_html
 
-from . import signing
+from . import checkpage, signing
 
 MANIFEST = "manifest.json"
 # Only these need the live server; a link to them goes to the mirror list instead.
@@ -88,6 +88,7 @@ class Exporter:
         self.hosts = own_hosts()
         self.targets = {}  # (path, query) -> file in the copy, or None when it cannot be copied
         self.bodies = {}  # file in the copy -> (bytes, content type, language)
+        self.check_pages = set()  # files that may load the manifest (checkpage)
 
     # --- crawling -------------------------------------------------------------------
 
@@ -124,6 +125,8 @@ class Exporter:
 
     def crawl_all(self):
         queue = [(path, ()) for path in seeds(self.languages)]
+        for language in self.languages if self.key else ():
+            queue.extend(self.add_check_page(language))
         seen = set(queue)
         while queue:
             path, query = queue.pop()
@@ -170,6 +173,16 @@ class Exporter:
             ]
         return []
 
+    def add_check_page(self, language):
+        """Put the copy check page in; return the links it holds (its scripts)."""
+        path = checkpage.PATH.format(language=language)
+        name = file_for(path, (), "text/html")
+        body = checkpage.render(language, name, self.key.public)
+        self.targets[(path, ())] = name
+        self.bodies[name] = (body, "text/html; charset=utf-8", language)
+        self.check_pages.add(name)
+        return [key for key in (self.url_key(link, path) for link in html_links(body)) if key]
+
     def copy_asset(self, path, found):
         if not found:
             self.targets[(path, ())] = None
@@ -208,7 +221,7 @@ class Exporter:
     def blocked_page(self, language):
         return self.resolve((f"/{language or self.languages[0]}/blocked/", ())) or MANIFEST
 
-    def rewrite_html(self, body, page_url, page_file, language):
+    def rewrite_html(self, body, page_url, page_file, language, policy=COPY_POLICY):
         document = lxml_html.document_fromstring(body)
         relative = lambda link: self.relative_link(link, page_url, page_file, language)  # noqa: E731
         forms = document.xpath("//form")
@@ -232,18 +245,19 @@ class Exporter:
                 element.set("srcset", ", ".join(candidates))
         head = document.find("head")
         if head is not None:
-            policy = lxml_html.Element("meta", {"http-equiv": "Content-Security-Policy"})
-            policy.set("content", COPY_POLICY)
-            head.insert(0, policy)
+            meta = lxml_html.Element("meta", {"http-equiv": "Content-Security-Policy"})
+            meta.set("content", policy)
+            head.insert(0, meta)
         body_element = document.find("body")
         if body_element is not None:
             body_element.insert(0, self.notice(page_file, language))
         return b"<!DOCTYPE html>\n" + lxml_html.tostring(document, encoding="utf-8")
 
     def notice(self, page_file, language):
-        blocked = posixpath.relpath(
-            self.blocked_page(language), posixpath.dirname(page_file) or "."
-        )
+        def relative(target):
+            return posixpath.relpath(target, posixpath.dirname(page_file) or ".")
+
+        blocked = relative(self.blocked_page(language))
         with override(language or self.languages[0]):
             text = gettext(
                 "This is a copy of our site. Comments, likes, search and typo reports work "
@@ -257,6 +271,13 @@ class Exporter:
         link = lxml_html.Element("a", {"href": blocked})
         link.text = link_text
         element.append(link)
+        check = self.resolve((checkpage.PATH.format(language=language or self.languages[0]), ()))
+        if check and check != page_file:
+            with override(language or self.languages[0]):
+                link.tail = ". "
+                checking = lxml_html.Element("a", {"href": relative(check)})
+                checking.text = gettext("Check that this copy is genuine")
+            element.append(checking)
         return element
 
     def rewrite_css(self, body, css_url, css_file):
@@ -278,7 +299,8 @@ class Exporter:
         for name, (body, content_type, language) in sorted(self.bodies.items()):
             url = urls[name][0]
             if content_type.startswith("text/html"):
-                body = self.rewrite_html(body, url, name, language)
+                policy = checkpage.POLICY if name in self.check_pages else COPY_POLICY
+                body = self.rewrite_html(body, url, name, language, policy)
             elif content_type.startswith("text/css"):
                 body = self.rewrite_css(body, url, name)
             digest = hashlib.sha256(body).hexdigest()

@@ -93,6 +93,8 @@ def test_the_copy_works_under_another_host_and_a_path_prefix(homes, served, sign
     assert f"{base}be/lite/{article.slug}/index.html" in urls
     assert any(url.startswith(base + "media/") for url in urls), "the photo is in the copy"
     assert base + "static/frontend/site.css" in urls
+    assert base + "be/check-copy/index.html" in urls  # linked from every page's notice
+    assert base + "static/copies/check.js" in urls
     page = pages[f"{base}be/news/{article.slug}/index.html"].decode()
     assert "Першы абзац навіны." in page
     assert "Каментары, лайкі, пошук і паведамленні пра памылкі працуюць толькі" in page
