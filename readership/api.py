@@ -18,12 +18,13 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from privacy.limits import too_many
 from samizdat import guard
 from samizdat.apitypes import MAX_ID, Error, Id
 
-from . import numbers, reading
+from . import engagement, numbers, reading
 from .buffers import UNREACHABLE
 
 router = Router(tags=["readership"])
@@ -31,12 +32,25 @@ router = Router(tags=["readership"])
 MAX_BODY = 512
 BEACON_RATE = "60/m"  # a heartbeat every 15-30 s leaves room for a few open tabs
 LIKE_RATE = "20/m"
+LEAVE_RATE = "60/m"  # one per page left; room for a reader going through a few articles
 MAX_LIVE_IDS = 60
 
 
 class BeaconIn(guard.Body):
     article: Id
     kind: Literal["view", "heartbeat"]
+    # The page's beacon token and where the reader came from (a host name): analytics
+    # counts a view only with the token (readership.engagement).
+    token: str | None = Field(default=None, max_length=64)
+    referrer: str | None = Field(default=None, max_length=2048)
+
+
+class LeaveIn(guard.Body):
+    article: Id
+    token: str = Field(max_length=64)
+    seconds: int = Field(ge=0, le=7 * 24 * 3600)
+    scroll: Literal[0, 25, 50, 75, 100]
+    referrer: str | None = Field(default=None, max_length=2048)
 
 
 class LikeIn(guard.Body):
@@ -76,6 +90,15 @@ BEACON_DOC = guard.documented(
     max_body=MAX_BODY,
     content_type=guard.TEXT,
     description='text/plain body: {"article": <page id>, "kind": "view" | "heartbeat"}',
+)
+LEAVE_DOC = guard.documented(
+    LeaveIn,
+    max_body=MAX_BODY,
+    content_type=guard.TEXT,
+    description='text/plain body: {"article": <page id>, "token": "<the page\'s beacon token>", '
+    '"seconds": <engaged seconds>, "scroll": 0 | 25 | 50 | 75 | 100, "referrer": "<host name>"}. '
+    "Seconds are capped at 600 and counted in 5-second steps; a referrer is reduced to its "
+    "domain. Without the page's token, or from a known robot, it is answered 202 and not counted.",
 )
 LIKE_DOC = guard.documented(
     LikeIn,
@@ -120,11 +143,47 @@ def beacon(request):
     if refused:
         return refused
     # Robots get the same answer as readers, so the list of markers is not easy to probe.
-    counted = reading.is_bot(request.META.get("HTTP_USER_AGENT")) or reading.record(
-        request, article, kind
-    )
+    if reading.is_bot(request.META.get("HTTP_USER_AGENT")):
+        return Status(202, {})
+    counted = reading.record(request, article, kind)
+    if counted and kind == "view" and engagement.token_is_valid(article, payload.token):
+        host = engagement.serving_host(request)
+        referrer = engagement.referrer_domain(payload.referrer, request)
+        counted = reading.record_engagement(engagement.view_counts(article, host, referrer))
     if not counted:
         # Redis stopped answering as the beacon went out: it may yet count it or not.
+        return error(503, _("Counting is paused for a moment."), "unavailable")
+    return Status(202, {})
+
+
+@router.post(
+    "/leave",
+    response=guard.responses({202: Accepted, 429: Error, 503: Error}),
+    openapi_extra=LEAVE_DOC,
+    summary="A reader left or hid an article: engaged seconds and the deepest scroll reached",
+)
+def leave(request):
+    payload = admit(request, LeaveIn)
+    article = payload.article
+    try:
+        refused = refusal(request, article, "readership-leave", LEAVE_RATE)
+    except UNREACHABLE:
+        return error(503, _("Counting is paused for a moment."), "unavailable")
+    if refused:
+        return refused
+    # Robots and senders without the page's token get the same answer and count nothing.
+    if reading.is_bot(request.META.get("HTTP_USER_AGENT")) or not engagement.token_is_valid(
+        article, payload.token
+    ):
+        return Status(202, {})
+    counts = engagement.leave_counts(
+        article,
+        engagement.serving_host(request),
+        engagement.referrer_domain(payload.referrer, request),
+        payload.seconds,
+        payload.scroll,
+    )
+    if not reading.record_engagement(counts):
         return error(503, _("Counting is paused for a moment."), "unavailable")
     return Status(202, {})
 

@@ -17,7 +17,16 @@ from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
 from . import clock
-from .models import LikeMark, NowReading, PendingCount, ReaderMark, ReadingDay
+from .models import (
+    EngagementDay,
+    EngagementHour,
+    LikeMark,
+    NowReading,
+    PendingCount,
+    PendingEngagement,
+    ReaderMark,
+    ReadingDay,
+)
 
 # What Redis raises when it is down, directly or through Django's cache.
 UNREACHABLE = (RedisError, ConnectionInterrupted)
@@ -95,6 +104,37 @@ class RedisBuffer:
     def record_heartbeat(self, article_id, reader, moment):
         self.redis.zadd(self.key("now"), {f"{article_id}:{reader}": moment.timestamp()})
 
+    def record_engagement(self, moment, counts):
+        """Add analytics counters {(article, host, referrer, figure): n} to the hour."""
+        pipe = self.redis.pipeline(transaction=False)
+        self._engagement(pipe, moment, counts)
+        pipe.execute()
+
+    def record_engagements(self, events, batch=5_000):
+        """Many (moment, counts) in few round trips (imports, benchmarks)."""
+        pipe = self.redis.pipeline(transaction=False)
+        for number, (moment, counts) in enumerate(events, 1):
+            self._engagement(pipe, moment, counts)
+            if number % batch == 0:
+                pipe.execute()
+        pipe.execute()
+
+    def _engagement(self, pipe, moment, counts):
+        hour = clock.hour_key(clock.hour_of(moment))
+        for (article, host, referrer, figure), count in counts.items():
+            pipe.hincrby(self.key("engage", hour), f"{article}|{host}|{referrer}|{figure}", count)
+        pipe.sadd(self.key("hours"), hour)
+        # The day is rolled up when it closes, even one with leaving beacons only.
+        pipe.sadd(self.key("days"), clock.day_key(moment))
+
+    def engagement_counts(self, hour):
+        raw = self.redis.hgetall(self.key("engage", clock.hour_key(hour)))
+        counts = {}
+        for field, count in raw.items():
+            article, host, referrer, figure = field.decode().split("|")
+            counts[(int(article), host, referrer, figure)] = int(count)
+        return counts
+
     def record_like(self, article_id, reader, moment, liked):
         hour, day = clock.hour_key(clock.hour_of(moment)), clock.day_key(moment)
         keys = [self.key("liked", day), self.key("likes", hour), self.key("hours")]
@@ -164,7 +204,7 @@ class RedisBuffer:
     def forget_hour(self, hour):
         key = clock.hour_key(hour)
         pipe = self.redis.pipeline(transaction=True)
-        pipe.delete(self.key("views", key), self.key("likes", key))
+        pipe.delete(self.key("views", key), self.key("likes", key), self.key("engage", key))
         pipe.srem(self.key("hours"), key)
         pipe.execute()
 
@@ -185,6 +225,15 @@ class RedisBuffer:
 
     def expire(self, moment):
         self._forget_readers_before(moment.timestamp() - clock.now_reading_seconds())
+
+
+def engagement_days_to_roll_up(days=3):
+    """Recent days with analytics hours and no day rows yet (days with no reader marks)."""
+    since = clock.start_of(clock.now().date() - timedelta(days=days))
+    hours = EngagementHour.objects.filter(hour__gte=since).values_list("hour", flat=True)
+    touched = {hour.astimezone(clock.UTC).date() for hour in hours.distinct()}
+    done = set(EngagementDay.objects.filter(day__in=touched).values_list("day", flat=True))
+    return touched - done
 
 
 class DatabaseBuffer:
@@ -226,6 +275,35 @@ class DatabaseBuffer:
             unique_fields=["article_id", "reader"],
             update_fields=["seen_at"],
         )
+
+    def record_engagement(self, moment, counts):
+        """Add analytics counters {(article, host, referrer, figure): n}: one UPSERT each."""
+        self.record_engagements([(moment, counts)])
+
+    def record_engagements(self, events):
+        rows = Counter()
+        for moment, counts in events:
+            hour = clock.hour_of(moment)
+            for (article, host, referrer, figure), count in counts.items():
+                rows[(article, hour, host, referrer, figure)] += count
+        table = PendingEngagement._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (article_id, hour, host, referrer, figure, count) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT "
+                "(article_id, hour, host, referrer, figure) DO UPDATE SET "
+                f"count = {table}.count + excluded.count",
+                [
+                    (article, connection.ops.adapt_datetimefield_value(hour), host, ref, fig, n)
+                    for (article, hour, host, ref, fig), n in rows.items()
+                ],
+            )
+
+    def engagement_counts(self, hour):
+        rows = PendingEngagement.objects.filter(hour=hour).values_list(
+            "article_id", "host", "referrer", "figure", "count"
+        )
+        return {(article, host, ref, figure): count for article, host, ref, figure, count in rows}
 
     def record_like(self, article_id, reader, moment, liked):
         if not liked:
@@ -308,7 +386,9 @@ class DatabaseBuffer:
         return {row["article_id"]: (row["v"], row["l"]) for row in rows}
 
     def hours(self):
-        return list(PendingCount.objects.order_by("hour").values_list("hour", flat=True).distinct())
+        counted = PendingCount.objects.values_list("hour", flat=True).distinct()
+        engaged = PendingEngagement.objects.values_list("hour", flat=True).distinct()
+        return sorted(set(counted) | set(engaged))
 
     def hour_counts(self, hour):
         rows = PendingCount.objects.filter(hour=hour).values_list("article_id", "views", "likes")
@@ -316,13 +396,14 @@ class DatabaseBuffer:
 
     def forget_hour(self, hour):
         PendingCount.objects.filter(hour=hour).delete()
+        PendingEngagement.objects.filter(hour=hour).delete()
 
     def days(self):
         """Days with reader marks that have not been rolled up yet."""
         hours = ReaderMark.objects.values_list("hour", flat=True).distinct()
         days = {hour.astimezone(clock.UTC).date() for hour in hours}
         done = set(ReadingDay.objects.filter(day__in=days).values_list("day", flat=True))
-        return sorted(days - done)
+        return sorted((days - done) | engagement_days_to_roll_up())
 
     def forget_day(self, day):
         """Reader marks of a rolled-up day go once the Most read window has passed them."""

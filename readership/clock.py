@@ -63,3 +63,8 @@ def hour_retention():
 def start_of(day):
     """Midnight UTC opening a day."""
     return datetime.combine(day, datetime.min.time(), UTC)
+
+
+def engagement_retention():
+    """Analytics hours are kept 30 days (What we count); their days are kept for good."""
+    return timedelta(days=getattr(settings, "ANALYTICS_HOUR_DAYS", 30))

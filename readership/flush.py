@@ -15,9 +15,9 @@ from django.db.models import Sum
 
 from newsroom.models import ArticlePage
 
-from . import clock
+from . import clock, engagement
 from .buffers import DatabaseBuffer, current_buffer
-from .models import ArticleTotals, ReadingDay, ReadingHour
+from .models import ArticleTotals, EngagementDay, EngagementHour, ReadingDay, ReadingHour
 
 # Crash tests name a pause point here; the flush stops there so the test can kill it.
 PAUSE_AT = "READERSHIP_FLUSH_PAUSE_AT"
@@ -47,6 +47,7 @@ def flush(moment=None, buffer=None):
             written += _flush_day(buffer, day)
     with transaction.atomic():
         ReadingHour.objects.filter(hour__lt=moment - clock.hour_retention()).delete()
+        EngagementHour.objects.filter(hour__lt=moment - clock.engagement_retention()).delete()
         buffer.expire(moment)
         if not buffer.transactional:
             DatabaseBuffer().expire(moment)  # what beacons left there during an outage
@@ -70,7 +71,11 @@ def _flush_fallback_hours(buffer, cutoff):
             counts = _existing(fallback.hour_counts(hour))
             _add_to_hours(hour, counts)
             _add_to_totals(counts)
+            _write_engagement(hour, fallback.engagement_counts(hour), add=True)
             fallback.forget_hour(hour)
+            day = hour.astimezone(clock.UTC).date()
+            if clock.start_of(day) + clock.DAY <= cutoff:
+                _roll_up_engagement(day)  # its day was rolled up before these arrived
         written += 1
     return written
 
@@ -119,6 +124,7 @@ def _flush_hour(buffer, hour):
                 for article, (views, likes) in counts.items()
             }
         )
+        _write_engagement(hour, buffer.engagement_counts(hour), add=False)
         if buffer.transactional:
             buffer.forget_hour(hour)
         pause_point("hour written")
@@ -170,6 +176,7 @@ def _flush_day(buffer, day):
             unique_fields=["article", "day"],
             update_fields=["views", "likes", "readers"],
         )
+        _roll_up_engagement(day)
         if buffer.transactional:
             buffer.forget_day(day)
         pause_point("day written")
@@ -177,3 +184,54 @@ def _flush_day(buffer, day):
     if not buffer.transactional:
         buffer.forget_day(day)
     return 1
+
+
+FIGURES = ["views", "leaves", "engaged_seconds", "engaged", "scroll_25", "scroll_50"]
+FIGURES += ["scroll_75", "scroll_100"]
+
+
+def _write_engagement(hour, counts, add):
+    """Analytics counters of an hour as rows: absolute (the buffer's whole hour, so a re-run
+    writes the same), or added (the database's share taken during a Redis outage, in the
+    transaction that deletes it)."""
+    rows = engagement.as_rows(counts)
+    known = set(_existing(dict.fromkeys(article for article, _, _ in rows)))
+    rows = {key: row for key, row in rows.items() if key[0] in known}
+    if not rows:
+        return
+    if add:
+        stored = EngagementHour.objects.select_for_update().filter(
+            hour=hour, article_id__in={article for article, _, _ in rows}
+        )
+        for old in stored:
+            key = (old.article_id, old.host, old.referrer)
+            if key in rows:
+                engagement.merge(rows[key], {name: getattr(old, name) for name in FIGURES})
+    EngagementHour.objects.bulk_create(
+        [
+            EngagementHour(article_id=article, hour=hour, host=host, referrer=referrer, **row)
+            for (article, host, referrer), row in rows.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["article", "hour", "host", "referrer"],
+        update_fields=FIGURES,
+    )
+
+
+def _roll_up_engagement(day):
+    """A closed day's analytics hours summed into days, written as absolute numbers."""
+    start = clock.start_of(day)
+    rows = {}
+    for hour in EngagementHour.objects.filter(hour__gte=start, hour__lt=start + clock.DAY):
+        key = (hour.article_id, hour.host, hour.referrer)
+        row = rows.setdefault(key, engagement.empty_figures())
+        engagement.merge(row, {name: getattr(hour, name) for name in FIGURES})
+    EngagementDay.objects.bulk_create(
+        [
+            EngagementDay(article_id=article, day=day, host=host, referrer=referrer, **row)
+            for (article, host, referrer), row in rows.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["article", "day", "host", "referrer"],
+        update_fields=FIGURES,
+    )

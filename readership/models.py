@@ -131,3 +131,90 @@ class LikeMark(models.Model):
 
     def __str__(self):
         return f"like of {self.article_id} on {self.day}"
+
+
+class EngagementFigures(models.Model):
+    """What analytics counts of one article's views, per host and referrer domain, as numbers.
+
+    No reader is in it, hashed or not: a row is the sum of the beacons of everyone who came
+    from one referrer domain through one host. `engaged` is the distribution of engaged time
+    in steps of ENGAGED_STEP seconds ({"<step>": views}); `scroll_*` count the views whose
+    reader reached that depth.
+    """
+
+    host = models.CharField(max_length=255)
+    referrer = models.CharField(max_length=255, blank=True)
+    views = models.PositiveIntegerField(default=0)
+    leaves = models.PositiveIntegerField(default=0)
+    engaged_seconds = models.PositiveBigIntegerField(default=0)
+    engaged = models.JSONField(default=dict)
+    scroll_25 = models.PositiveIntegerField(default=0)
+    scroll_50 = models.PositiveIntegerField(default=0)
+    scroll_75 = models.PositiveIntegerField(default=0)
+    scroll_100 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class EngagementHour(EngagementFigures):
+    """One article's closed hour (UTC) through one host from one referrer domain (30 days)."""
+
+    article = models.ForeignKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="engagement_hours"
+    )
+    hour = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "hour", "host", "referrer"], name="engagement_hour_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00 via {self.host}"
+
+
+class EngagementDay(EngagementFigures):
+    """One article's closed UTC day through one host from one referrer domain (kept forever)."""
+
+    article = models.ForeignKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="engagement_days"
+    )
+    day = models.DateField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "day", "host", "referrer"], name="engagement_day_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.day} via {self.host}"
+
+
+class PendingEngagement(models.Model):
+    """Database buffer: one counter of analytics (views, seconds, a step, a depth) not flushed.
+
+    `figure` is what is counted: "views", "leaves", "seconds", "step:<n>" or "scroll:<depth>".
+    """
+
+    article_id = models.BigIntegerField()
+    hour = models.DateTimeField()
+    host = models.CharField(max_length=255)
+    referrer = models.CharField(max_length=255, blank=True)
+    figure = models.CharField(max_length=16)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article_id", "hour", "host", "referrer", "figure"],
+                name="pending_engagement_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"pending {self.figure} of {self.article_id} @ {self.hour:%Y-%m-%d %H}:00"

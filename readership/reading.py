@@ -74,6 +74,23 @@ def record(request, article_id, kind):
     return True
 
 
+def record_engagement(counts):
+    """Add analytics counters (readership.engagement) to the buffer; no reader goes with them.
+
+    Same promise as a view: False when Redis stopped answering mid-way (not written twice).
+    """
+    moment = clock.now()
+    try:
+        current_buffer().record_engagement(moment, counts)
+    except UNREACHABLE as error:
+        if not never_reached_redis(error):
+            logger.warning("Readership buffer stopped answering; an engagement beacon may be lost")
+            return False
+        logger.warning("Readership buffer unreachable; an engagement beacon went to the database")
+        DatabaseBuffer().record_engagement(moment, counts)
+    return True
+
+
 def never_reached_redis(error):
     return isinstance(error, NotSent) or isinstance(error.__cause__, NotSent)
 

@@ -10,7 +10,7 @@ from wagtail.admin.widgets import Button
 from newsroom.models import ArticlePage
 from samizdat import converters  # noqa: F401 (registers <id:...>)
 
-from . import admin_views, numbers
+from . import admin_views, engagement, numbers
 
 
 def _board(context):
@@ -36,7 +36,10 @@ def like_button(context):
     if not isinstance(page, ArticlePage):
         return ""
     likes = numbers.like_counts([page.pk])[page.pk]
-    return render_to_string("readership/like.html", {"article": page, "likes": likes})
+    token = engagement.beacon_token(page.pk)
+    return render_to_string(
+        "readership/like.html", {"article": page, "likes": likes, "token": token}
+    )
 
 
 @hooks.register("newsroom_slot_body_end")

@@ -16,16 +16,72 @@ function send(path, body) {
   }
 }
 
-function startBeacons(articleId) {
+// Where the reader came from, as a host name only: the path and query of the page before
+// ours never leave this browser (the server keeps only the registered domain).
+function referrerHost() {
+  try {
+    const url = new URL(document.referrer);
+    return url.protocol === "android-app:" ? `android-app://${url.host}` : url.hostname;
+  } catch {
+    return "";
+  }
+}
+
+const ENGAGED_TICK_S = 5; // engaged time is counted in 5-second steps
+const IDLE_AFTER_MS = 15000; // no scroll, key, touch or pointer for this long: not reading
+const ENGAGED_CAP_S = 600;
+
+// Engaged seconds (tab visible, reader active) and the deepest quarter of the article seen,
+// sent once when the page is hidden or left. Nothing is stored in the browser.
+function watchEngagement(articleId, token, referrer) {
+  let seconds = 0;
+  let deepest = 0;
+  let sent = false;
+  let lastActive = Date.now();
+  const body = document.querySelector("article") || document.body;
+  const measure = () => {
+    const box = body.getBoundingClientRect();
+    const seen = (window.innerHeight - box.top) / Math.max(box.height, 1);
+    const mark = Math.min(100, Math.floor((seen * 100) / 25) * 25);
+    if (mark > deepest) deepest = mark;
+  };
+  const active = () => {
+    lastActive = Date.now();
+  };
+  for (const name of ["scroll", "keydown", "pointerdown", "pointermove", "touchstart"]) {
+    window.addEventListener(name, active, { passive: true });
+  }
+  window.addEventListener("scroll", measure, { passive: true });
+  measure();
+  const tick = setInterval(() => {
+    if (document.visibilityState === "visible" && Date.now() - lastActive < IDLE_AFTER_MS) {
+      seconds = Math.min(ENGAGED_CAP_S, seconds + ENGAGED_TICK_S);
+    }
+  }, ENGAGED_TICK_S * 1000);
+  const leave = () => {
+    if (sent) return;
+    sent = true;
+    clearInterval(tick);
+    send("/leave", { article: articleId, token, seconds, scroll: deepest, referrer });
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") leave();
+  });
+  window.addEventListener("pagehide", leave);
+}
+
+function startBeacons(articleId, token) {
   let timer = null;
   let viewed = false;
+  const referrer = referrerHost();
   const beat = () => send("/beacon", { article: articleId, kind: "heartbeat" });
   const onVisibility = () => {
     clearInterval(timer);
     if (document.visibilityState !== "visible") return;
     if (!viewed) {
       viewed = true;
-      send("/beacon", { article: articleId, kind: "view" });
+      send("/beacon", { article: articleId, kind: "view", token, referrer });
+      if (token) watchEngagement(articleId, token, referrer);
     } else {
       beat();
     }
@@ -183,7 +239,7 @@ function setupTabs(container) {
 
 const likeBox = document.querySelector("[data-readership-article]");
 if (likeBox) {
-  startBeacons(Number(likeBox.dataset.readershipArticle));
+  startBeacons(Number(likeBox.dataset.readershipArticle), likeBox.dataset.beaconToken || "");
   setupLike(likeBox);
 }
 const board = document.querySelector("[data-readership-board]");
