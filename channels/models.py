@@ -72,3 +72,17 @@ class TelegramPost(models.Model):
 
     def __str__(self):
         return f"{self.chat}/{self.message_id}"
+
+
+class KeyEventPost(models.Model):
+    """The one post a live blog's key event has in its language's channel."""
+
+    entry_id = models.BigIntegerField(unique=True)
+    page_id = models.PositiveIntegerField(db_index=True)  # the live blog, for unpublishing
+    chat = models.CharField(max_length=100)
+    message_id = models.BigIntegerField()
+    with_photo = models.BooleanField(default=False)
+    text = models.TextField()
+
+    def __str__(self):
+        return f"{self.chat}/{self.message_id}"

@@ -19,12 +19,17 @@ def on_published(sender, instance, **kwargs):
 
 
 def on_unpublished(sender, instance, **kwargs):
-    from .models import TelegramPost
-    from .tasks import withdraw_article
+    from .models import KeyEventPost, TelegramPost
+    from .tasks import post_key_event, withdraw_article
 
     if TelegramPost.objects.filter(page_id=instance.pk).exists():
         page_id = instance.pk
         transaction.on_commit(lambda: withdraw_article.enqueue(page_id))
+    # A live blog taken down takes its key events' posts with it.
+    for entry_id in KeyEventPost.objects.filter(page_id=instance.pk).values_list(
+        "entry_id", flat=True
+    ):
+        transaction.on_commit(lambda entry_id=entry_id: post_key_event.enqueue(entry_id))
 
 
 def connect():

@@ -19,15 +19,16 @@ logger = logging.getLogger(__name__)
 MAX_RATE_LIMITED = 20
 
 
-def again(task_function, attempt, page_id, error):
+def again(task_function, attempt, key, error):
+    """The same task again (for the same page or entry): after retry_after, or later."""
     if error.retry_after and attempt < MAX_RATE_LIMITED:
         run_after = timezone.now() + timedelta(seconds=int(error.retry_after))
-        task_function.using(run_after=run_after).enqueue(page_id, attempt=attempt + 1)
+        task_function.using(run_after=run_after).enqueue(key, attempt=attempt + 1)
         return
     if error.code is not None and 400 <= error.code < 500 and error.code != 429:
         logger.warning("Telegram refused a post for good: %s", error.description)
         return
-    if not queue.retry_later(task_function, attempt, page_id):
+    if not queue.retry_later(task_function, attempt, key):
         logger.warning("Telegram post given up after retries: %s", error.description)
 
 
@@ -45,6 +46,15 @@ def withdraw_article(page_id, attempt=0):
         posting.withdraw(page_id)
     except (TelegramError, OSError) as error:
         again(withdraw_article, attempt, page_id, as_telegram_error(error))
+
+
+@task(backend=queue.BACKEND)
+def post_key_event(entry_id, attempt=0):
+    """Post, edit or delete a live blog key event's post, as the entry now stands."""
+    try:
+        posting.publish_key_event(entry_id)
+    except (TelegramError, OSError) as error:
+        again(post_key_event, attempt, entry_id, as_telegram_error(error))
 
 
 def as_telegram_error(error):

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from . import state
+from . import key_events, state
 from .models import EntryAction, EntryStatus, LiveEntry, LiveEntryChange
 from .tasks import purge_blog, purge_live_blog
 
@@ -23,6 +23,8 @@ def announce(entry):
     """Readers see a change once the worker purged what shows it; pollers at once."""
     blog_pk = entry.blog_id
 
+    entry_pk = entry.pk
+
     def after_commit():
         # The version is a single cache write: pollers see the entry on their next poll
         # without waiting for the worker, and the answer they get is rendered once.
@@ -30,6 +32,7 @@ def announce(entry):
         purge_live_blog.enqueue(blog_pk)
         if entry.status == EntryStatus.SCHEDULED and entry.publish_at > timezone.now():
             purge_live_blog.using(run_after=entry.publish_at).enqueue(blog_pk)
+        key_events.tell_others(entry_pk)
 
     transaction.on_commit(after_commit)
 
@@ -54,10 +57,11 @@ def save_entry(entry, editor):
 def delete_entry(entry, editor):
     """Delete an entry; every cached copy that showed it goes before this returns."""
     record(entry, EntryAction.DELETED, editor)
-    blog = entry.blog
+    blog, entry_pk = entry.blog, entry.pk
     entry.delete()
     # Not left to the worker: a deleted entry must not stay in any copy a reader gets.
     transaction.on_commit(lambda: purge_blog(blog))
+    transaction.on_commit(lambda: key_events.tell_others(entry_pk))
 
 
 def visible_to_readers(entry):

@@ -10,7 +10,7 @@ from wagtail.admin.widgets import Button
 
 from samizdat import converters  # noqa: F401 (registers <id:...>)
 
-from . import admin_views, marks
+from . import admin_views, key_events, marks
 from .models import LiveBlogPage
 from .structured_data import live_blog_posting
 
@@ -34,6 +34,11 @@ def live_mark(context):
 def structured_data(article, data):
     if isinstance(article, LiveBlogPage):
         live_blog_posting(article, data)
+
+
+@hooks.register("channels_key_event")
+def key_event(entry_id):
+    return key_events.describe(entry_id)
 
 
 @hooks.register("register_admin_urls")
