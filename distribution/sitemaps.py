@@ -11,7 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 from wagtail.models import Page
 
-from newsroom.models import ArticleByline, ArticlePage, Author
+from newsroom.models import ArticleByline, ArticlePage, Author, own_url
 
 from .canonical import canonical_url
 
@@ -26,8 +26,8 @@ def public_pages():
         .public()
         .filter(depth__gt=1)
         .select_related("locale")
-        .only("id", "url_path", "path", "depth", "locale", "translation_key",
-              "last_published_at", "latest_revision_created_at")
+        .only("id", "url_path", "path", "depth", "locale", "translation_key", "slug",
+              "content_type", "last_published_at", "latest_revision_created_at")
     )  # fmt: skip
 
 
@@ -61,13 +61,16 @@ class PagesSitemap(Sitemap):
         urls = []
         for item in pages:
             alternates = [
-                {"lang_code": other.locale.language_code, "location": canonical_url(other.url)}
+                {
+                    "lang_code": other.locale.language_code,
+                    "location": canonical_url(own_url(other, other.url)),
+                }
                 for other in by_key[item.translation_key]
             ]
             urls.append(
                 {
                     "item": item,
-                    "location": canonical_url(item.url),
+                    "location": canonical_url(own_url(item, item.url)),
                     "lastmod": item.last_published_at or item.latest_revision_created_at,
                     "alternates": alternates if len(alternates) > 1 else [],
                 }

@@ -50,8 +50,13 @@ class LiveBlogPage(ArticlePage):
     def updates_path(self):
         return f"{self.live_path}updates/"
 
+    @classmethod
+    def own_path(cls, tree_path, slug):
+        # /<lang>/news/<slug>/ in the tree; links, feeds, sitemaps and purges name this.
+        language = tree_path.strip("/").split("/")[0]
+        return f"/{language}/live/{slug}/"
+
     def get_url_parts(self, request=None):
-        # Links, feeds, sitemaps and purges name the live blog's own address.
         parts = super().get_url_parts(request)
         if parts is None:
             return None
@@ -82,15 +87,13 @@ class EntryStatus(models.TextChoices):
 
 
 class LiveEntryQuerySet(models.QuerySet):
-    def visible(self, now=None):
-        """What readers see: published, or scheduled for a time that has come."""
-        now = now or timezone.now()
-        return self.filter(
-            status__in=(EntryStatus.PUBLISHED, EntryStatus.SCHEDULED), publish_at__lte=now
-        )
+    def visible(self):
+        """What readers see: the published entries (each has its place in the sequence)."""
+        return self.filter(status=EntryStatus.PUBLISHED, sequence__isnull=False)
 
     def newest_first(self):
-        return self.order_by("-id")
+        """In the order readers saw them appear, newest first."""
+        return self.order_by("-sequence")
 
 
 class LiveEntry(models.Model):
@@ -101,6 +104,12 @@ class LiveEntry(models.Model):
         _("status"), max_length=10, choices=EntryStatus.choices, default=EntryStatus.PUBLISHED
     )
     publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True)
+    # The entry's place in the order readers saw entries appear, given when it is published
+    # (a scheduled one when its time comes) under the blog's lock: readers' ?after= and
+    # ?before= cursors count in it, so an entry published late is never behind a cursor.
+    sequence = models.PositiveBigIntegerField(
+        _("place in the live blog"), null=True, blank=True, editable=False
+    )
     key_event = models.BooleanField(_("key event"), default=False)
     pinned = models.BooleanField(_("pinned"), default=False)
     headline = models.CharField(_("key event title"), max_length=200, blank=True)
@@ -136,6 +145,9 @@ class LiveEntry(models.Model):
         verbose_name = _("live entry")
         verbose_name_plural = _("live entries")
         indexes = [models.Index(fields=["blog", "status", "publish_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["blog", "sequence"], name="live_entry_sequence_once")
+        ]
 
     def __str__(self):
         return self.headline or f"#{self.pk}"
@@ -151,9 +163,26 @@ class LiveEntry(models.Model):
         return self.author.get_full_name() or self.author.get_username()
 
 
+class EntryPlaces(models.Model):
+    """The last place given in a live blog's sequence: places are never given twice.
+
+    A row of its own, not a field of the page: publishing a revision of the page would
+    write back the number the revision was saved with.
+    """
+
+    blog = models.OneToOneField(
+        LiveBlogPage, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    last = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.blog_id}: {self.last}"
+
+
 class EntryAction(models.TextChoices):
     POSTED = "posted", _("Posted")
     EDITED = "edited", _("Edited")
+    PUBLISHED = "published", _("Published at its time")
     DELETED = "deleted", _("Deleted")
 
 

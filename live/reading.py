@@ -25,19 +25,19 @@ def parse_cursor(raw, name):
     return int(raw)
 
 
-def visible_entries(page, now=None):
-    return page.entries.visible(now).select_related("author", "image")
+def visible_entries(page):
+    return page.entries.visible().select_related("author", "image")
 
 
 def page_context(page, request):
     now = timezone.now()
-    entries = visible_entries(page, now)
+    entries = visible_entries(page)
     before = getattr(request, "live_before", None)
     shown = entries.newest_first()
     if before is not None:
-        shown = shown.filter(pk__lt=before)
+        shown = shown.filter(sequence__lt=before)
     shown = list(shown[: ENTRIES_PER_PAGE + 1])
-    older = shown[ENTRIES_PER_PAGE - 1].pk if len(shown) > ENTRIES_PER_PAGE else None
+    older = shown[ENTRIES_PER_PAGE - 1].sequence if len(shown) > ENTRIES_PER_PAGE else None
     pinned = None if before is not None else entries.filter(pinned=True).newest_first().first()
     return {
         "entries": shown[:ENTRIES_PER_PAGE],
@@ -45,7 +45,7 @@ def page_context(page, request):
         "newer_shown": before is not None,
         "pinned": pinned,
         "key_events": list(entries.filter(key_event=True).newest_first()[:12]),
-        "latest_id": entries.aggregate(latest=Max("pk"))["latest"] or 0,
+        "latest_id": entries.aggregate(latest=Max("sequence"))["latest"] or 0,
         "today": timezone.localdate(now),
         "is_open": page.is_open,
         "new_labels": new_labels(),
@@ -62,14 +62,9 @@ def new_labels():
     }
 
 
-def new_entries(blog_pk, after):
-    """Entries after `after`, newest first, and whether there were more than one poll shows."""
-    newer = visible_entries_of(blog_pk).filter(pk__gt=after).newest_first()
-    found = list(newer[: UPDATES_LIMIT + 1])
-    return found[:UPDATES_LIMIT], len(found) > UPDATES_LIMIT
-
-
-def visible_entries_of(blog_pk):
+def latest_entries(blog_pk):
+    """The newest entries one poll may return, and one more to tell whether there are more."""
     from .models import LiveEntry
 
-    return LiveEntry.objects.filter(blog_id=blog_pk).visible().select_related("author", "image")
+    found = LiveEntry.objects.filter(blog_id=blog_pk).visible().newest_first()
+    return list(found.select_related("author", "image")[: UPDATES_LIMIT + 1])

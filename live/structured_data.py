@@ -22,7 +22,7 @@ def live_blog_posting(blog, data):
         data["coverageStartTime"] = blog.published_at.isoformat()
     if not blog.is_open:
         data["coverageEndTime"] = blog.coverage_end.isoformat()
-    entries = visible_entries(blog).order_by("-id")[:UPDATES_IN_DATA]
+    entries = visible_entries(blog).newest_first()[:UPDATES_IN_DATA]
     data["liveBlogUpdate"] = [
         {
             "@type": "BlogPosting",

@@ -1,21 +1,20 @@
 """The live page at its own address, and the small endpoint its readers poll."""
 
-import json
-
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from newsroom import edition
 
 from . import state
-from .middleware import remember_blog
 from .models import LiveBlogPage
-from .reading import BadCursor, new_entries, page_context, parse_cursor
+from .reading import UPDATES_LIMIT, BadCursor, latest_entries, page_context, parse_cursor
 
 
 def find_blog(slug):
@@ -91,60 +90,70 @@ def lite_versions(page, current):
 
 @require_safe
 def updates(request, slug):
-    """Entries newer than ?after=<id>: an HTML fragment, or JSON with ?format=json.
+    """Entries newer than ?after=<place>: an HTML fragment, or JSON with ?format=json.
 
-    Cheap on purpose: a poll that changes nothing is a 304 or a stored answer; only the
-    first poll after each change renders, once per (version, after, format).
+    Stored by the page cache like any page (one copy per cursor, purged when an entry is
+    committed), so a poll costs what a cached article does. A miss is cheap too: it only
+    picks the entries after the cursor from the latest ones, rendered once per version of
+    the blog for every cursor (recent_entries).
     """
     try:
         after = parse_cursor(request.GET.get("after"), "after") or 0
     except BadCursor as error:
         return bad_cursor(error)
-    fmt = "json" if request.GET.get("format") == "json" else "html"
     blog = find_blog(slug)
     if blog is None or blog.get_view_restrictions():
         raise Http404
-    remember_blog(translation.get_language(), slug, blog.pk)
-    current = state.version(blog.pk)
-    etag = state.etag(blog.pk, current, after, fmt)
-    if etag in request.headers.get("If-None-Match", ""):
-        return state.finish(HttpResponseNotModified(), etag)
-    key = state.updates_key(blog.pk, current, after, fmt)
-    body = cache.get(key)
-    if body is None:
-        body = render_updates(blog, after, fmt)
-        cache.set(key, body, state.UPDATES_SECONDS)
-    return state.finish(HttpResponse(body, content_type=state.CONTENT_TYPES[fmt]), etag)
-
-
-def render_updates(blog, after, fmt):
-    state.count_render()
-    entries, more = new_entries(blog.pk, after)
-    latest = entries[0].pk if entries else after
-    today = timezone.localdate()
-    if fmt == "json":
-        return json.dumps(
+    recent = recent_entries(blog)
+    shown = [entry for entry in recent[:UPDATES_LIMIT] if entry["sequence"] > after]
+    more = len(recent) > UPDATES_LIMIT and recent[UPDATES_LIMIT]["sequence"] > after
+    latest = shown[0]["sequence"] if shown else after
+    if request.GET.get("format") == "json":
+        response = JsonResponse(
             {
                 "latest": latest,
-                "count": len(entries),
+                "count": len(shown),
                 "more": more,
                 "open": blog.is_open,
-                "entries": [
-                    {
-                        "id": entry.pk,
-                        "url": f"{blog.live_path}#{entry.anchor}",
-                        "key_event": entry.key_event,
-                        "published": entry.publish_at.isoformat(),
-                        "html": render_to_string(
-                            "live/entry.html", {"entry": entry, "page": blog, "today": today}
-                        ),
-                    }
-                    for entry in entries
-                ],
+                "entries": [{k: v for k, v in entry.items() if k != "sequence"} for entry in shown],
             },
-            ensure_ascii=False,
+            json_dumps_params={"ensure_ascii": False},
         )
-    return render_to_string(
-        "live/updates.html",
-        {"entries": entries, "latest": latest, "more": more, "page": blog, "today": today},
+        response.cache_as_page = True
+        return response
+    body = format_html(
+        '<div class="live-updates" data-latest="{}" data-count="{}"{}>{}</div>',
+        latest,
+        len(shown),
+        mark_safe(' data-more="1"') if more else "",  # noqa: S308 (our own constant)
+        mark_safe("".join(entry["html"] for entry in shown)),  # noqa: S308 (rendered by us)
     )
+    return HttpResponse(body, content_type="text/html; charset=utf-8")
+
+
+def recent_entries(blog):
+    """The blog's latest entries, rendered once per version of the blog and day."""
+    today = timezone.localdate()
+    key = state.recent_key(blog.pk, state.version(blog.pk), today)
+    recent = cache.get(key)
+    if recent is None:
+        recent = render_recent(blog, today)
+        cache.set(key, recent, state.RECENT_SECONDS)
+    return recent
+
+
+def render_recent(blog, today):
+    state.count_render()
+    return [
+        {
+            "sequence": entry.sequence,
+            "id": entry.pk,
+            "url": f"{blog.live_path}#{entry.anchor}",
+            "key_event": entry.key_event,
+            "published": entry.publish_at.isoformat(),
+            "html": render_to_string(
+                "live/entry.html", {"entry": entry, "page": blog, "today": today}
+            ),
+        }
+        for entry in latest_entries(blog.pk)
+    ]

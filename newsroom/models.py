@@ -1,6 +1,7 @@
 """The newsroom's pages: home per language, All news, sections and articles."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 from django import forms
 from django.conf import settings
@@ -375,6 +376,20 @@ class ArticleTag(TaggedItemBase):
     )
 
 
+def own_url(page, url):
+    """A page's url (from any Page instance) at the address its kind gives it.
+
+    Lists, switchers and sitemaps that load plain pages would otherwise link a live blog at
+    its place in the tree, which answers with a redirect.
+    """
+    own_path = getattr(page.specific_class, "own_path", None)
+    if not url or own_path is None:
+        return url
+    address = urlsplit(url)
+    path = own_path(address.path, page.slug)
+    return url if path is None else urlunsplit(address._replace(path=path))
+
+
 class ArticlePage(ReaderPage):
     """A story: headline, lede, lead photo, body, byline, section and tags."""
 
@@ -530,6 +545,21 @@ class ArticlePage(ReaderPage):
     @property
     def language_code(self):
         return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+
+    @classmethod
+    def own_path(cls, tree_path, slug):
+        """The story's address when its kind has one outside the news tree, else None."""
+        return None
+
+    def get_url_parts(self, request=None):
+        # Lists load every story as an ArticlePage: a kind with an address of its own (a
+        # live blog) is asked for it here, so no list links to a page that redirects.
+        parts = super().get_url_parts(request)
+        kind = self.specific_class
+        if parts is None or kind is None or kind is type(self):
+            return parts
+        own = kind.own_path(parts[2], self.slug)
+        return parts if own is None else (parts[0], parts[1], own)
 
     def _follow_section_translation(self):
         """A translated copy points at the section of its own language, when there is one."""

@@ -35,10 +35,11 @@ from samizdat.wsgipaths import wsgi_path
 GENERATION_KEY = "pagecache:generation"
 CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/comments/")
-# The parameters reader pages read (list pages, search and live cursors, the lite edition's
-# images, sitemap parts). Any other is dropped before the lookup and before the renderer:
+# The parameters reader pages read (list pages, search and live cursors, the live updates'
+# format, the lite edition's images, sitemap parts). Any other is dropped before the lookup
+# and before the renderer:
 # `?utm_source=<random>` is the same page, not a way round the cache.
-ALLOWED_QUERY = {"page", "q", "images", "p", "before", "after"}
+ALLOWED_QUERY = {"page", "q", "images", "p", "before", "after", "format"}
 # Headers a hit works out per request rather than taking from the stored page.
 NOT_STORED = {
     "content-length", "etag", "last-modified", "cache-control", "x-page-cache", "set-cookie",
@@ -326,8 +327,6 @@ def cacheable_request(request):
         return False
     if request.path.startswith(SKIPPED_PREFIXES) or "/comments/" in request.path:
         return False
-    if "/live/" in request.path and request.path.endswith("/updates/"):
-        return False  # polled: answers with its own ETag and stored answers (live.views)
     # A signed-in editor sees previews and the user bar: never share their pages. A
     # session cookie alone proves nothing (anyone can send one): the editor's mark must.
     return not signed_in_editor(request)
@@ -356,6 +355,8 @@ def signed_in_editor(request):
 
 def normalized_query(request):
     """The parameters pages read, sorted and escaped: one query string per page."""
+    if not request.META.get("QUERY_STRING"):
+        return ""
     return urlencode(sorted((key, request.GET[key]) for key in request.GET if key in ALLOWED_QUERY))
 
 
@@ -367,6 +368,8 @@ def drop_unknown_query(request):
     if query != request.META.get("QUERY_STRING", ""):
         request.META["QUERY_STRING"] = query
         request.GET = QueryDict(query)
+    # Worked out once a request: polled pages (?after=) are all queries.
+    request.page_cache_query = query
 
 
 def request_keys(request):
@@ -377,7 +380,10 @@ def request_keys(request):
     host = request.get_host()
     if not kept_host(host, request.META.get("SERVER_PORT")):
         return None
-    return keys_for(host, request.path, normalized_query(request), request.scheme)
+    query = getattr(request, "page_cache_query", None)
+    if query is None:
+        query = normalized_query(request)
+    return keys_for(host, request.path, query, request.scheme)
 
 
 def cacheable_response(response):
@@ -385,7 +391,11 @@ def cacheable_response(response):
         response.status_code == 200
         and not response.cookies
         and not response.streaming
-        and response.get("Content-Type", "").startswith(CACHED_TYPES)
+        and (
+            response.get("Content-Type", "").startswith(CACHED_TYPES)
+            # A view may say its other type is a page too (a live blog's JSON updates).
+            or getattr(response, "cache_as_page", False)
+        )
         and "no-store" not in response.get("Cache-Control", "")
         and "private" not in response.get("Cache-Control", "")
     )

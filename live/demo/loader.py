@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from live.models import EntryStatus, LiveBlogPage, LiveEntry
+from live.models import EntryPlaces, EntryStatus, LiveBlogPage, LiveEntry
 from newsroom.models import NewsIndexPage, SectionPage
 from newsroom.slugs import slug_for
 
@@ -24,8 +24,10 @@ def load_live_demo(day=None):
     added = 0
     for column, language in enumerate(LANGUAGES):
         blog = live_blog(language, key, day)
-        entries = [entry(blog, day, row, column) for row in ENTRIES]
+        # The rows are in the order of the day: their places in the blog follow it.
+        entries = [entry(blog, day, row, column, place) for place, row in enumerate(ENTRIES, 1)]
         LiveEntry.objects.bulk_create(entries)
+        EntryPlaces.objects.create(blog=blog, last=len(entries))
         added += len(entries)
     return added
 
@@ -49,11 +51,12 @@ def live_blog(language, key, day):
     return blog
 
 
-def entry(blog, day, row, column):
+def entry(blog, day, row, column, place):
     hour, minute, key_titles, *texts = row
     return LiveEntry(
         blog=blog,
         status=EntryStatus.PUBLISHED,
+        sequence=place,
         publish_at=timezone.make_aware(datetime.combine(day, time(hour, minute))),
         key_event=key_titles is not None,
         pinned=(hour, minute) == (12, 30),

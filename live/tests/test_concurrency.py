@@ -1,4 +1,4 @@
-"""Two editors posting at once both land: each entry is its own row (real threads, PostgreSQL)."""
+"""Two editors posting at once both land, each entry its own row and place (PostgreSQL)."""
 
 import threading
 
@@ -42,3 +42,7 @@ def test_two_editors_posting_at_once_keep_both_entries(site_skeleton):
         assert LiveEntry.objects.filter(blog=blog, author=editor).count() == 10
     posted = LiveEntryChange.objects.filter(blog=blog, action=EntryAction.POSTED)
     assert posted.count() == 20
+    # Each its own place, none given twice and none skipped: the places are taken under
+    # the blog's lock, so a reader's cursor cannot pass an entry still being committed.
+    places = LiveEntry.objects.filter(blog=blog).order_by("pk").values_list("sequence", flat=True)
+    assert sorted(places) == list(range(1, 21))

@@ -17,7 +17,7 @@ def test_the_lite_live_page_is_text_only_and_pages_back(client, homes):
     assert response.status_code == 200
     assert "<script" not in html and "<img" not in html
     assert "Паведамленне 24." in html and "Паведамленне 0." not in html
-    older = f"?before={entries[5].pk}"
+    older = f"?before={entries[5].sequence}"
     assert older in html
     assert "Паведамленне 0." in client.get(f"/be/lite/live/{blog.slug}/{older}").content.decode()
 

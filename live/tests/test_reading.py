@@ -22,7 +22,7 @@ def test_the_live_page_shows_summary_and_entries_newest_first(client, blog):
     assert response.status_code == 200
     assert "Што вядома на гэты час." in html
     assert html.index(f'id="update-{second.pk}"') < html.index(f'id="update-{first.pk}"')
-    assert f'data-latest="{second.pk}"' in html
+    assert f'data-latest="{second.sequence}"' in html
 
 
 def test_the_news_tree_address_leads_to_the_live_address(client, blog):
@@ -60,3 +60,31 @@ def test_comments_and_likes_are_on_the_live_page_as_on_articles(client, blog):
 
     assert 'id="comments"' in html
     assert "readership.js" in html and "live/live.js" in html
+
+
+def test_every_list_links_the_live_blog_at_its_own_address(client, blog):
+    # Lists load stories as articles; a link to /be/news/<slug>/ would answer 301.
+    import re
+
+    from newsroom.tests.factories import make_article
+
+    make_article(title="Звычайная навіна")
+    own = f'href="/be/live/{blog.slug}/"'
+    for path in ("/be/", "/be/news/", blog.section.url, f"/be/live/{blog.slug}/"):
+        html = client.get(path).content.decode()
+        assert own in html or path == blog.url, path
+        assert f"/be/news/{blog.slug}/" not in html, path
+        for link in set(re.findall(r'href="(/be/[^"#?]*)"', html)):
+            assert client.get(link).status_code != 301, (path, link)
+
+
+def test_the_sitemap_and_the_language_switcher_name_the_live_address(client, blog):
+    from django.conf import settings
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    page = client.get("/be/").content.decode()
+
+    main = settings.CANONICAL_BASE_URL.rstrip("/")
+    assert f"{main}/be/live/{blog.slug}/" in sitemap
+    assert f"/be/news/{blog.slug}/" not in sitemap
+    assert f"/be/news/{blog.slug}/" not in page

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from newsroom import edition
-from newsroom.models import HomePage, SectionPage
+from newsroom.models import HomePage, SectionPage, own_url
 from newsroom.slots import render_slot
 
 register = template.Library()
@@ -53,7 +53,10 @@ def _language_links(request, translation_key):
     for code, name in settings.LANGUAGES:
         if code not in translations and code not in homes:
             continue
-        url = translations[code].get_url(request) if code in translations else homes[code]
+        if code in translations:
+            url = own_url(translations[code], translations[code].get_url(request))
+        else:
+            url = homes[code]
         links.append(
             {"code": code, "name": name, "url": url, "is_translation": code in translations}
         )

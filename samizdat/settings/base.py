@@ -84,8 +84,6 @@ MIDDLEWARE = [
     "samizdat.middleware.PermissionsPolicyMiddleware",
     "samizdat.middleware.BodySizeLimitMiddleware",
     "shield.middleware.ShieldMiddleware",
-    # Polls of a live blog's updates: a 304 or a stored answer, before sessions and routing.
-    "live.middleware.LiveUpdatesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Per host and path; a page-cache hit works it out again (pagecache.hit_headers).
     "mirrors.middleware.OnionLocationMiddleware",
