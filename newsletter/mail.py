@@ -78,25 +78,38 @@ def single_line(text):
     return " ".join(text.split())
 
 
+def message_tag(issue_pk, lookup):
+    """Names one issue to one subscription; only the holder of the lookup key can make it."""
+    return hashlib.sha256(f"{issue_pk}:{lookup}".encode()).hexdigest()[:24]
+
+
 def message_id(issue, subscriber):
-    """The same Message-ID each time: a message sent again after a crash is one message."""
-    tag = hashlib.sha256(f"{issue.pk}:{subscriber.lookup}".encode()).hexdigest()[:24]
+    """The same Message-ID each time: a message sent again after a crash is one message.
+
+    Bounce reports quote it, and newsletter.bounces trusts a report only when it does.
+    """
+    tag = message_tag(issue.pk, subscriber.lookup)
     domain = urlsplit(base_url()).hostname or "localhost"
     return f"<issue-{issue.pk}-{tag}@{domain}>"
 
 
 def issue_message(rendered, issue, subscriber, address, connection=None):
     url = unsubscribe_url(subscriber)
+    headers = {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Message-ID": message_id(issue, subscriber),
+    }
+    # Later bounces go to the envelope sender: the bounce address, when there is one.
+    sender = settings.NEWSLETTER_BOUNCE_ADDRESS or settings.DEFAULT_FROM_EMAIL
+    headers["From"] = settings.DEFAULT_FROM_EMAIL
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text.replace(UNSUBSCRIBE_MARK, url),
+        from_email=sender,
         to=[address],
         connection=connection,
-        headers={
-            "List-Unsubscribe": f"<{url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Message-ID": message_id(issue, subscriber),
-        },
+        headers=headers,
     )
     message.attach_alternative(rendered.html.replace(UNSUBSCRIBE_MARK, url), "text/html")
     return message

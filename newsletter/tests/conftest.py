@@ -12,6 +12,7 @@ class Mailbox:
 
     def __init__(self):
         self.messages = []
+        self.senders = []  # the envelope's MAIL FROM of each message
         self.refuse = {}
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -22,6 +23,7 @@ class Mailbox:
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        self.senders.append(envelope.mail_from)
         return "250 Message accepted"
 
     def to(self, address):

@@ -431,6 +431,9 @@ NEWSLETTER_RATE = int(os.environ.get("NEWSLETTER_RATE", "20"))
 NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "5/h")
 # Days a confirmation link works.
 NEWSLETTER_CONFIRM_DAYS = 3
+# The envelope sender of issues, where relays send later bounce reports; the mail server
+# pipes them to `manage.py newsletter_bounce` (docs/newsletter.md). Empty: the From address.
+NEWSLETTER_BOUNCE_ADDRESS = os.environ.get("NEWSLETTER_BOUNCE_ADDRESS", "")
 
 # How many headlines the All news page shows at a time.
 NEWS_PAGE_SIZE = 30
