@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from analytics.urls import language_urlpatterns as analytics_pages
 from distribution.urls import language_urlpatterns as language_feeds
 from mirrors.urls import language_urlpatterns as mirror_pages
 from newsroom import routing as newsroom_routing
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("newsletter.urls")),
     path("", include(language_feeds)),
     path("", include(mirror_pages)),
+    path("", include(analytics_pages)),
     path("", include(newsroom_routing)),  # Wagtail's page URLs, routes remembered
     prefix_default_language=True,
 )

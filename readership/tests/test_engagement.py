@@ -244,3 +244,22 @@ def test_the_article_page_carries_its_token_and_renders_without_analytics_querie
         html = client.get(article.url).content.decode()
     assert f'data-beacon-token="{beacon_token(article.pk)}"' in html
     assert not [q for q in queries.captured_queries if "engagement" in q["sql"].lower()]
+
+
+def test_hours_are_kept_thirty_days_and_days_for_good(client, homes, buffer_kind):
+    article = make_article()
+    with time_machine.travel(MORNING, tick=False):
+        view(client, article, referrer="t.me")
+    with time_machine.travel(LATER, tick=False):
+        flush()
+    assert EngagementHour.objects.count() == 1
+    with time_machine.travel(MORNING + timedelta(days=29, hours=23), tick=False):
+        flush()
+    assert EngagementHour.objects.count() == 1
+    with time_machine.travel(MORNING + timedelta(days=30, hours=1), tick=False):
+        flush()
+    assert not EngagementHour.objects.exists()
+    assert EngagementDay.objects.get(article=article).views == 1
+    with time_machine.travel(MORNING + timedelta(days=400), tick=False):
+        flush()
+    assert EngagementDay.objects.get(article=article).views == 1

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "lite",
     "live",
     "copies",
+    "analytics",
     "frontend",
     "samizdat",
     "django_tasks",

@@ -1,0 +1,167 @@
+"""Figures out of readership's analytics buckets: summed, split and compared, never a reader.
+
+Closed days come from EngagementDay; days not rolled up yet (today, and yesterday in its
+first minute) from EngagementHour plus what the buffer holds for hours not flushed yet,
+so an editor sees this hour's views too. One source per day, so nothing counts twice.
+"""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db.models import Sum
+
+from readership import clock, engagement
+from readership.buffers import UNREACHABLE, current_buffer
+from readership.flush import FIGURES
+from readership.models import EngagementDay, EngagementHour, ReadingDay, ReadingHour
+
+# Shown groups of engaged time (stored in 5-second steps): (from, to) in seconds.
+ENGAGED_GROUPS = [(0, 5), (5, 15), (15, 30), (30, 60), (60, 120), (120, 300), (300, 600)]
+
+
+def new_figures():
+    return engagement.empty_figures()
+
+
+def row_figures(row):
+    return {name: getattr(row, name) for name in FIGURES}
+
+
+def pending(moment):
+    """{hour: {(article, host, referrer): figures}} of hours the flush has not written."""
+    try:
+        buffer = current_buffer()
+        return {
+            hour: engagement.as_rows(buffer.engagement_counts(hour))
+            for hour in buffer.hours()
+            if hour <= moment
+        }
+    except UNREACHABLE:
+        return {}
+
+
+def rolled_days(first, last):
+    return set(
+        EngagementDay.objects.filter(day__gte=first, day__lte=last)
+        .values_list("day", flat=True)
+        .distinct()
+    )
+
+
+def collect(first, last, key, articles=None, moment=None):
+    """Figures summed by key(article, day_or_hour, host, referrer) over days first..last.
+
+    `articles` limits to those ids (None: every article).
+    """
+    moment = moment or clock.now()
+    totals = defaultdict(new_figures)
+    done = rolled_days(first, last)
+    days = EngagementDay.objects.filter(day__gte=first, day__lte=last)
+    if articles is not None:
+        days = days.filter(article_id__in=articles)
+    for row in days:
+        engagement.merge(
+            totals[key(row.article_id, row.day, row.host, row.referrer)], row_figures(row)
+        )
+    start, end = clock.start_of(first), clock.start_of(last) + clock.DAY
+    hours = EngagementHour.objects.filter(hour__gte=start, hour__lt=end)
+    if articles is not None:
+        hours = hours.filter(article_id__in=articles)
+    for row in hours:
+        if row.hour.astimezone(clock.UTC).date() not in done:
+            bucket = key(row.article_id, row.hour, row.host, row.referrer)
+            engagement.merge(totals[bucket], row_figures(row))
+    for hour, rows in pending(moment).items():
+        if not start <= hour < end or hour.date() in done:
+            continue
+        for (article, host, referrer), figures in rows.items():
+            if articles is None or article in articles:
+                engagement.merge(totals[key(article, hour, host, referrer)], figures)
+    return dict(totals)
+
+
+def hourly(article_id, first_hour, hours, moment=None):
+    """Figures per hour for `hours` hours from first_hour (hours kept 30 days)."""
+    moment = moment or clock.now()
+    series = {first_hour + clock.HOUR * step: new_figures() for step in range(hours)}
+    rows = EngagementHour.objects.filter(
+        article_id=article_id, hour__gte=first_hour, hour__lt=first_hour + clock.HOUR * hours
+    )
+    for row in rows:
+        engagement.merge(series[row.hour.astimezone(clock.UTC)], row_figures(row))
+    for hour, buffered in pending(moment).items():
+        if hour in series:
+            for (article, _host, _referrer), figures in buffered.items():
+                if article == article_id:
+                    engagement.merge(series[hour], figures)
+    return [(hour, series[hour]) for hour in sorted(series) if hour <= moment]
+
+
+def as_day(moment):
+    return moment if not hasattr(moment, "date") else moment.astimezone(clock.UTC).date()
+
+
+def by_day(article_ids, first, last, moment=None):
+    """[(day, figures)] for each day first..last, summed over the articles."""
+    totals = collect(first, last, lambda a, when, h, r: as_day(when), set(article_ids), moment)
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [(day, totals.get(day, new_figures())) for day in days]
+
+
+def median_seconds(figures):
+    """The median engaged time of the views that reported one, in seconds (None: none did)."""
+    counted = sum(figures["engaged"].values())
+    if not counted:
+        return None
+    running = 0
+    for step in sorted(figures["engaged"], key=int):
+        running += figures["engaged"][step]
+        if running * 2 >= counted:
+            return int(step)
+    return None
+
+
+def distribution(figures):
+    """[(from, to, views, share %)] of engaged time in ENGAGED_GROUPS, plus the cap."""
+    counted = sum(figures["engaged"].values()) or 1
+    groups = []
+    for low, high in ENGAGED_GROUPS:
+        views = sum(n for step, n in figures["engaged"].items() if low <= int(step) < high)
+        groups.append((low, high, views, share(views, counted)))
+    capped = figures["engaged"].get(str(engagement.ENGAGED_CAP), 0)
+    groups.append((engagement.ENGAGED_CAP, None, capped, share(capped, counted)))
+    return groups
+
+
+def share(part, whole):
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def scroll_shares(figures):
+    """[(depth, views reaching it, share % of the views that reported)]."""
+    return [
+        (depth, figures[f"scroll_{depth}"], share(figures[f"scroll_{depth}"], figures["leaves"]))
+        for depth in engagement.SCROLL_DEPTHS
+    ]
+
+
+def likes_between(article_ids, first, last):
+    """Net likes per article over days first..last (closed days, then today's hours)."""
+    likes = dict(
+        ReadingDay.objects.filter(article_id__in=article_ids, day__gte=first, day__lte=last)
+        .values("article_id")
+        .annotate(n=Sum("likes"))
+        .values_list("article_id", "n")
+    )
+    done = set(
+        ReadingDay.objects.filter(day__gte=first, day__lte=last)
+        .values_list("day", flat=True)
+        .distinct()
+    )
+    start, end = clock.start_of(first), clock.start_of(last) + clock.DAY
+    for article, hour, n in ReadingHour.objects.filter(
+        article_id__in=article_ids, hour__gte=start, hour__lt=end
+    ).values_list("article_id", "hour", "likes"):
+        if hour.astimezone(clock.UTC).date() not in done:
+            likes[article] = likes.get(article, 0) + n
+    return likes
