@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from lxml import html as lxml_html
 
-from . import checkpage, signing
+from . import checkpage, incremental, signing
 
 MANIFEST = "manifest.json"
 # Only these need the live server; a link to them goes to the mirror list instead.
@@ -46,6 +46,8 @@ class Result:
     files: dict = field(default_factory=dict)  # relative path -> sha256
     written: list = field(default_factory=list)
     removed: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # pages taken from the previous export unrendered
+    rendered: int = 0
 
 
 def seeds(languages):
@@ -78,8 +80,10 @@ def file_for(path, query, content_type):
 
 
 class Exporter:
-    def __init__(self, outdir, languages=None, key=None, log=None):
+    def __init__(self, outdir, languages=None, key=None, log=None, since=None, full=False):
         self.outdir = Path(outdir)
+        self.since = since
+        self.full = full
         self.languages = languages or [code for code, _ in settings.LANGUAGES]
         self.key = key
         self.log = log or (lambda message: None)
@@ -89,6 +93,11 @@ class Exporter:
         self.targets = {}  # (path, query) -> file in the copy, or None when it cannot be copied
         self.bodies = {}  # file in the copy -> (bytes, content type, language)
         self.check_pages = set()  # files that may load the manifest (checkpage)
+        self.previous = {}  # file -> sha256 in the previous export's manifest
+        self.plan = None  # incremental.Plan: which pages the previous export gives us
+        self.reused = {}  # file kept from the previous export -> its sha256
+        self.pages = {}  # article page path -> {"f": file, "a": article id, "d": its links}
+        self.seen = set()
 
     # --- crawling -------------------------------------------------------------------
 
@@ -127,19 +136,52 @@ class Exporter:
         queue = [(path, ()) for path in seeds(self.languages)]
         for language in self.languages if self.key else ():
             queue.extend(self.add_check_page(language))
-        seen = set(queue)
+        self.seen = set(queue)
+        self.crawl_from(queue)
+        # A kept page whose links now lead elsewhere (an article it links to was withdrawn)
+        # is rendered after all.
+        while stale := self.stale_kept_pages():
+            for path in stale:
+                self.reused.pop(self.plan.kept.pop(path)["f"], None)
+            self.crawl_from([(path, ()) for path in stale])
+
+    def crawl_from(self, queue):
         while queue:
             path, query = queue.pop()
             for link in self.fetch(path, query):
-                if link not in seen:
-                    seen.add(link)
+                if link not in self.seen:
+                    self.seen.add(link)
                     queue.append(link)
+
+    def stale_kept_pages(self):
+        return [
+            path
+            for path, record in self.plan.kept.items()
+            if record["f"] in self.reused
+            and any(self.resolve((link, ())) != target for link, target in record["d"].items())
+        ]
+
+    def keep_page(self, path):
+        """Take an unchanged article's page from the previous export, unrendered."""
+        record = self.plan.kept[path]
+        self.targets[(path, ())] = record["f"]
+        self.reused[record["f"]] = self.previous[record["f"]]
+        self.pages[path] = record
+        return [(link, ()) for link in record["d"]]
+
+    def dependency(self, path):
+        """Links an article page records: photos, scripts and other articles."""
+        return path.startswith((settings.STATIC_URL, settings.MEDIA_URL)) or bool(
+            self.plan.article(path)
+        )
 
     def fetch(self, path, query):
         """Copy one URL; return the links it holds that the copy should also have."""
-        if self.server_only(path, query):
+        if self.server_only(path, query) or (query == () and path in self.plan.left_out):
             self.targets[(path, query)] = None
             return []
+        if query == () and self.plan.keeps(path):
+            return self.keep_page(path)
         if path.startswith(settings.STATIC_URL):
             return self.copy_asset(path, finders.find(path[len(settings.STATIC_URL) :]))
         if path.startswith(settings.MEDIA_URL):
@@ -162,16 +204,27 @@ class Exporter:
         name = file_for(path, query, content_type)
         self.targets[(path, query)] = name
         body = response.content
-        self.bodies[name] = (
-            body,
-            content_type,
-            getattr(response.wsgi_request, "LANGUAGE_CODE", ""),
-        )
+        self.bodies[name] = (body, content_type, self.language_of(path, response))
         if content_type.startswith("text/html"):
-            return [
-                key for key in map(lambda link: self.url_key(link, path), html_links(body)) if key
-            ]
+            links = [key for key in (self.url_key(link, path) for link in html_links(body)) if key]
+            if self.plan.article(path) and not query:
+                self.pages[path] = {
+                    "f": name,
+                    "a": self.plan.article(path),
+                    "d": sorted({p for p, q in links if q == () and self.dependency(p)}),
+                }
+            return links
         return []
+
+    def language_of(self, path, response):
+        # From the URL first: a page the page cache answers never meets the locale
+        # middleware, so the request may not know its language.
+        prefix = path.strip("/").split("/")[0]
+        if prefix in dict(settings.LANGUAGES):
+            return prefix
+        return response.get("Content-Language") or getattr(
+            response.wsgi_request, "LANGUAGE_CODE", ""
+        )
 
     def add_check_page(self, language):
         """Put the copy check page in; return the links it holds (its scripts)."""
@@ -189,6 +242,9 @@ class Exporter:
             return []
         name = path.lstrip("/")
         self.targets[(path, ())] = name
+        if self.unchanged_media(path, name):
+            self.reused[name] = self.previous[name]
+            return []
         body = Path(found).read_bytes()
         self.bodies[name] = (body, "text/css" if name.endswith(".css") else "", "")
         if name.endswith(".css"):
@@ -198,6 +254,16 @@ class Exporter:
                 if k
             ]
         return []
+
+    def unchanged_media(self, path, name):
+        # Photos and their renditions are never changed in place, only added: a copy that
+        # has one already need not read it again (the daily whole export does).
+        return (
+            not self.plan.whole
+            and path.startswith(settings.MEDIA_URL)
+            and name in self.previous
+            and (self.outdir / name).is_file()
+        )
 
     # --- rewriting ------------------------------------------------------------------
 
@@ -224,9 +290,14 @@ class Exporter:
     def rewrite_html(self, body, page_url, page_file, language, policy=COPY_POLICY):
         document = lxml_html.document_fromstring(body)
         relative = lambda link: self.relative_link(link, page_url, page_file, language)  # noqa: E731
-        forms = document.xpath("//form")
-        for form in forms:
-            form.getparent().remove(form)
+        # Forms need the server; site-wide lists would make every article page change
+        # with every publish (incremental).
+        dropped = document.xpath("//form")
+        if self.plan.article(page_url):
+            dropped += document.xpath("//*[@data-site-wide]")
+        for element in dropped:
+            if element.getparent() is not None:
+                element.getparent().remove(element)
         for element in document.iter():
             if not isinstance(element.tag, str):
                 continue
@@ -292,10 +363,15 @@ class Exporter:
     # --- writing --------------------------------------------------------------------
 
     def run(self):
+        self.previous = read_manifest(self.outdir)
+        self.plan = incremental.plan(
+            self.outdir, self.languages, self.previous, since=self.since, full=self.full
+        )
         self.crawl()
         urls = {name: key for key, name in self.targets.items() if isinstance(name, str)}
-        result = Result()
-        previous = read_manifest(self.outdir)
+        result = Result(files=dict(self.reused), kept=sorted(self.reused))
+        result.rendered = len(self.bodies)
+        previous = self.previous
         for name, (body, content_type, language) in sorted(self.bodies.items()):
             url = urls[name][0]
             if content_type.startswith("text/html"):
@@ -312,7 +388,21 @@ class Exporter:
             (self.outdir / name).unlink(missing_ok=True)
             result.removed.append(name)
         self.write_manifest(result)
+        self.write_state()
         return result
+
+    def write_state(self):
+        pages = {
+            path: {
+                "f": record["f"],
+                "a": record["a"],
+                "d": {link: self.resolve((link, ())) for link in record["d"]},
+            }
+            for path, record in self.pages.items()
+            if self.targets.get((path, ())) == record["f"]
+        }
+        body = json.dumps(incremental.state(self.plan, pages), separators=(",", ":"))
+        write(self.outdir / incremental.STATE, body.encode())
 
     def write_manifest(self, result):
         if self.key and "mirrors.json" in result.files:
@@ -361,5 +451,6 @@ def write(path, body):
     os.replace(temporary, path)
 
 
-def export(outdir, languages=None, key=None, log=None):
-    return Exporter(outdir, languages, key, log).run()
+def export(outdir, languages=None, key=None, log=None, since=None, full=False):
+    """Write or bring up to date the copy in `outdir` (see incremental for `since`)."""
+    return Exporter(outdir, languages, key, log, since=since, full=full).run()

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from . import signing
 from .export import MANIFEST
+from .incremental import STATE
 
 # Files that sign or describe the copy rather than being part of it.
-OUTSIDE_MANIFEST = {MANIFEST, MANIFEST + signing.SIGNATURE_SUFFIX, "signing-key.pub"}
+OUTSIDE_MANIFEST = {MANIFEST, MANIFEST + signing.SIGNATURE_SUFFIX, "signing-key.pub", STATE}
 
 
 def verify_copy(path, public):
