@@ -249,6 +249,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LOCALE_PATHS.append(PROJECT_DIR / "locale")  # samizdat's own strings (error pages)
+# Wagtail's admin strings that its be and ru catalogues lack or get wrong, in files of their
+# own (locale/ stays ours). Last, so our own words win; any LOCALE_PATHS entry outranks the
+# apps' catalogues, and only these reach the admin's JavaScript catalogue too.
+LOCALE_PATHS.append(PROJECT_DIR / "wagtail_locale")
 FORMAT_MODULE_PATH = ["samizdat.formats"]
 USE_I18N = True
 USE_TZ = True

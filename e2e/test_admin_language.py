@@ -1,0 +1,145 @@
+"""The admin speaks the editor's language: with the account in be or ru, the pages an editor
+works in show no English word, in their text or in what a screen reader says of them.
+
+Wagtail's own Belarusian catalogue leaves many strings untranslated; ours fill the gaps
+(samizdat/wagtail_locale). This test finds any that come back, a Wagtail upgrade's new strings
+included, by reading the pages as a browser draws them, side panels and dialogs opened."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from e2e.test_admin import sign_in
+from newsroom.tests.factories import make_article, make_author, make_image, news_index
+from samizdat import wagtail_gaps
+
+pytestmark = pytest.mark.e2e
+
+# Latin words that are names, not English: ours, Wagtail's, a language's own name, a news
+# agency's, time zones' and image formats'.
+ALLOWED = {"Samizdat", "Wagtail", "English", "UTC", "GMT", "AP"}
+ALLOWED |= {"AVIF", "GIF", "JPG", "JPEG", "PNG", "WEBP", "SVG", "HEIC"}  # image formats
+# What is not a word of prose: addresses, paths, file names, time-zone names.
+NOT_PROSE = re.compile(r"\S+@\S+|\S*://\S*|\S*/\S*|\S+\.(?:png|jpe?g|gif|webp|avif)\b", re.I)
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+
+# Text nodes and labels a sighted editor or a screen reader meets on the page.
+SHOWN = """() => {
+    // An iframe's own text is a fallback no browser shows; its page is the reader's, not ours.
+    const HIDDEN = "script, style, template, noscript, iframe";
+    const shown = [document.title];
+    // A closed dropdown's items count too: the editor opens it with one click.
+    const seen = (element) =>
+        element.checkVisibility({visibilityProperty: true}) ||
+        element.closest("[data-w-dropdown-target=content]") !== null;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const element = walker.currentNode.parentElement;
+        const text = walker.currentNode.textContent.trim();
+        if (text && element && !element.closest(HIDDEN) && seen(element)) {
+            shown.push(text);
+        }
+    }
+    const labelled = "[aria-label], [placeholder], [title], [alt], [data-placeholder]";
+    for (const element of document.body.querySelectorAll(labelled)) {
+        if (!seen(element)) continue;
+        for (const name of ["aria-label", "placeholder", "title", "alt", "data-placeholder"]) {
+            if (element.getAttribute(name)) shown.push(element.getAttribute(name));
+        }
+    }
+    return shown;
+}"""
+
+
+def english_words(texts):
+    """Latin-alphabet words in the texts, with the text each came from."""
+    found = {}
+    for text in texts:
+        for word in LATIN_WORD.findall(NOT_PROSE.sub(" ", text)):
+            if word not in ALLOWED:
+                found.setdefault(word, text[:120])
+    return found
+
+
+class Reading:
+    """What one editor's browser showed, page by page, in English words."""
+
+    def __init__(self, page, url):
+        self.page = page
+        self.url = url
+        self.english = {}
+
+    def read(self, where):
+        for word, text in english_words(self.page.evaluate(SHOWN)).items():
+            self.english.setdefault(f"{where}: {text!r}", set()).add(word)
+
+    def visit(self, path, where=None):
+        response = self.page.goto(f"{self.url}{path}")
+        assert response.status == 200, path
+        self.page.wait_for_load_state("networkidle")
+        self.read(where or path)
+
+    def ask_scripts(self, where):
+        """The admin's scripts speak through gettext() from its JavaScript catalogue: ask it
+        for each of their strings editors meet (autosave, comments, the rich text's hint)."""
+        english = self.page.evaluate(
+            "(asked) => asked.filter((msgid) => window.django.gettext(msgid) === msgid)",
+            wagtail_gaps.scripts_msgids(),
+        )
+        for msgid in english:
+            self.english.setdefault(f"{where}, scripts: {msgid!r}", set()).add(msgid)
+
+    def open_side_panels(self, where):
+        for panel in ("status", "preview", "checks", "comments"):
+            toggle = self.page.locator(f"[data-side-panel-toggle={panel}]")
+            if toggle.count():
+                toggle.click()
+                expect(self.page.locator(f"[data-side-panel={panel}]")).to_be_visible()
+                self.read(f"{where}, {panel} panel")
+
+    def open_schedule(self, where):
+        self.page.locator("[data-side-panel-toggle=status]").click()
+        self.page.locator("[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
+        expect(self.page.locator("#schedule-publishing-dialog")).to_be_visible()
+        self.read(f"{where}, schedule dialog")
+        self.page.keyboard.press("Escape")
+
+
+@pytest.fixture
+def desk(site):
+    image = make_image(title="Плошча")
+    article = make_article(title="Паводка на Прыпяці", image=image, authors=[make_author()])
+    return {"image": image, "article": article, "news": news_index()}
+
+
+def read_the_desk(browser, site, desk, language):
+    page, _ = sign_in(browser, site, language=language, viewport={"width": 1400, "height": 900})
+    reading = Reading(page, site.url)
+    news, article, image = desk["news"], desk["article"], desk["image"]
+
+    reading.visit("/admin/", "dashboard")
+    reading.visit(f"/admin/pages/add/newsroom/articlepage/{news.pk}/", "new article")
+    reading.ask_scripts("new article")
+    reading.open_side_panels("new article")
+    reading.open_schedule("new article")
+    reading.visit(f"/admin/pages/{article.pk}/edit/", "article")
+    reading.open_side_panels("article")
+    reading.open_schedule("article")
+    reading.visit(f"/admin/pages/{news.pk}/", "All news")
+    reading.visit("/admin/images/", "images")
+    reading.visit(f"/admin/images/{image.pk}/", "image")
+    translate = reverse("simple_translation:submit_page_translation", args=[article.pk])
+    reading.visit(translate, "translate")
+    reading.visit("/admin/account/", "account")
+    reading.visit(f"/admin/pages/search/?q={article.title}", "search")
+    page.context.close()
+    return reading.english
+
+
+@pytest.mark.parametrize("language", ["be", "ru"])
+def test_the_admin_shows_no_english_word(browser, site, desk, language):
+    english = read_the_desk(browser, site, desk, language)
+    listed = "\n".join(f"{where} -> {sorted(words)}" for where, words in sorted(english.items()))
+    assert english == {}, f"English in the {language} admin:\n{listed}"
