@@ -8,10 +8,8 @@ from pathlib import Path
 from django.utils import translation
 from PIL import Image
 from playwright.sync_api import expect
-from wagtail.models import Page
 
 from newsroom.blocks import ArticleBodyBlock
-from newsroom.models import BylineRole
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOTS", "/tmp/deskflow"))  # noqa: S108
 PICKER_TIMEOUT = 15_000
@@ -140,18 +138,45 @@ def publish(page):
     page.wait_for_load_state("networkidle")
 
 
-ROLES = {"reporting": BylineRole.REPORTING, "photos": BylineRole.PHOTOS}
+def translate(page, site, article_pk, target_locale_pk):
+    """The article's "Translate" action in its header menu: one language, submitted.
 
-
-def open_translate_action(page, site, article_pk, target_locale_pk):
-    """The article's "Translate" action (simple_translation): one target language, submitted."""
-    parent = Page.objects.get(pk=article_pk).get_parent()
-    page.goto(f"{site.url}/admin/pages/{parent.pk}/")
-    action = page.locator(f"a[href*='/translation/submit/page/{article_pk}/']").first
-    page.goto(site.url + action.get_attribute("href"))
+    The submit view then opens the new copy's edit form.
+    """
+    page.goto(f"{site.url}/admin/pages/{article_pk}/edit/")
+    page.locator("header [data-w-dropdown-target=toggle]").first.click()
+    page.locator(f"a[href$='/translation/submit/page/{article_pk}/']").click()
     page.locator(f"input[name=locales][value='{target_locale_pk}']").check()
-    page.locator("main form button[type=submit], main form input[type=submit]").last.click()
+    page.locator("main form [type=submit]").last.click()
+    page.wait_for_url("**/edit/")
     page.wait_for_load_state("networkidle")
+
+
+def top_blocks(page):
+    return body(page).locator(
+        "[data-streamfield-child]:not([data-streamfield-child] [data-streamfield-child])"
+    )
+
+
+def rewrite_body(page, language, paragraphs, subheadings, quotes):
+    """Replaces the copied text of each paragraph, subheading and quote, in order."""
+    paragraphs, subheadings, quotes = iter(paragraphs), iter(subheadings), iter(quotes)
+    kinds = {block_label(name, language): name for name in ("paragraph", "subheading", "quote")}
+    for index in range(top_blocks(page).count()):
+        block = top_blocks(page).nth(index)
+        kind = kinds.get(block.locator(".c-sf-block__type").first.inner_text().strip())
+        if kind == "paragraph":
+            editor, text = block.locator("[contenteditable=true]").first, next(paragraphs)
+            editor.click()
+            page.keyboard.press("ControlOrMeta+a")
+            page.keyboard.insert_text(text)
+            expect(editor).to_have_text(text)
+        elif kind == "subheading":
+            block.locator("input[type=text]").first.fill(next(subheadings))
+        elif kind == "quote":
+            text, attribution = next(quotes)
+            block.locator("textarea").first.fill(text)
+            block.locator("input[type=text]").first.fill(attribution)
 
 
 def set_image_caption(page, site, image_pk, language, caption, alt):

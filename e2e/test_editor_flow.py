@@ -1,8 +1,10 @@
 """The editors' desk end to end, with the admin in each of its languages: an article is
 written with photos, quotes, a collage and bylines, previewed, scheduled, published by the
-worker, and read as a reader; nothing is asked of another origin."""
+worker, translated (its own slug, its own caption) and read as a reader; nothing is asked of
+another origin."""
 
 import io
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -10,21 +12,54 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from playwright.sync_api import expect
+from wagtail.models import Locale
 
 from e2e import editor_flow as desk
 from e2e.test_admin import PICKED, same_origin, sign_in
+from newsroom.language_check import foreign_passages
 from newsroom.models import ArticlePage
+from newsroom.slugs import slug_for
 from newsroom.tests.factories import make_author
 
 pytestmark = pytest.mark.e2e
 
 ARTICLE = {
-    "be": ("Паводка на Прыпяці", "Вада падышла да хат у трох вёсках."),
+    "be": (
+        "Паводка на Прыпяці",
+        "Уначы вада падышла да хат у трох вёсках і ўзнялася вышэй за платы.",
+    ),
     "ru": ("Паводок на Припяти", "Вода подошла к домам в трёх деревнях."),
     "en": ("Flood on the Prypiac", "Water reached houses in three villages."),
 }
 
-CAPTIONS = {"be": "Рака каля вёскі", "ru": "Река у деревни", "en": "The river by the village"}
+# The edition each admin language's article is translated into, and the translation's texts.
+TRANSLATED_INTO = {"be": "en", "ru": "en", "en": "ru"}
+TRANSLATION = {
+    "en": {
+        "headline": "Flood on the Prypiac: three villages under water",
+        "lede": "Water reached houses in three villages overnight.",
+        "paragraphs": [
+            "The first paragraph tells how the water came.",
+            "The second paragraph tells what the villagers did next.",
+        ],
+        "subheadings": ["What the villagers say"],
+        "quotes": [("The water came at night.", "A woman from the village")],
+        "caption": "The river by the village",
+        "alt": "Water around the houses",
+    },
+    "ru": {
+        "headline": "Паводок на Припяти: три деревни под водой",
+        "lede": "Ночью вода подошла к домам в трёх деревнях.",
+        "paragraphs": [
+            "Первый абзац рассказывает, как пришла вода.",
+            "Второй абзац рассказывает, что сделали жители деревни.",
+        ],
+        "subheadings": ["Что говорят жители"],
+        "quotes": [("Вода пришла ночью.", "Жительница деревни")],
+        "caption": "Река у деревни",
+        "alt": "Вода вокруг домов",
+    },
+}
 
 
 @pytest.mark.parametrize("language", ["be", "ru", "en"])
@@ -53,10 +88,10 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
             "Вада каля дамоў",
             language,
         )
-        desk.write_paragraph(page, "Першы абзац пра ваду.", language)
+        desk.write_paragraph(page, "Першы абзац: вада прыйшла ўначы і залівала вуліцы.", language)
         desk.write_subheading(page, "Што кажуць жыхары", language)
         desk.write_quote(page, "Вада прыйшла ноччу.", "Жыхарка вёскі", language)
-        desk.write_paragraph(page, "Другі абзац пра ваду.", language)
+        desk.write_paragraph(page, "Другі абзац: жыхары вывезлі дзяцей і жывёлу.", language)
         desk.add_collage_of_one(page, "Прыпяць", language)
         desk.add_byline(page, "Ганна Лясная", "reporting")
         desk.add_byline(page, "Алесь Фота", "photos")
@@ -76,6 +111,9 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
         article.refresh_from_db()
         assert article.live
 
+        # The translator starts after the publication: by then its scheduled time has passed.
+        ArticlePage.objects.filter(pk=article.pk).update(go_live_at=None)
+        translation = translate_in_admin(page, site, article, TRANSLATED_INTO[language])
         page.context.close()
 
         reader = browser.new_context()
@@ -84,6 +122,7 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
         reading.goto(site.url + urlsplit(article.full_url).path)
         desk.shot(reading, f"{language}-5-reader")
         check_reader_page(reading, headline, lede, "Рака ля вёскі")
+        read_translation(reading, site, translation)
         assert reader.cookies() == []
         reader.close()
     except Exception:
@@ -93,6 +132,55 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
     foreign = [url for url in requested if not same_origin(url, site.url)]
     assert any("/static/wagtailadmin/" in url for url in requested)  # the recording works
     assert foreign == []
+
+
+def translate_in_admin(page, site, article, target):
+    """Translate → the copy's form warns of the untranslated text → texts, caption, publish."""
+    texts = TRANSLATION[target]
+    desk.translate(page, site, article.pk, Locale.objects.get(language_code=target).pk)
+    check = page.locator("[data-language-check]")
+    expect(check).to_have_class(re.compile("help-warning"))
+    desk.shot(page, f"{article.language_code}-6-translation-warned")
+    page.fill("#id_title", texts["headline"])
+    page.fill("#id_lede", texts["lede"])
+    page.fill("#id_lead_alt", texts["alt"])  # the photo is described in each language
+    desk.rewrite_body(
+        page,
+        article_admin_language(page),
+        texts["paragraphs"],
+        texts["subheadings"],
+        texts["quotes"],
+    )
+    desk.shot(page, f"{article.language_code}-6b-rewritten")
+    desk.publish(page)
+    desk.shot(page, f"{article.language_code}-7-translation-published")
+    desk.set_image_caption(
+        page, site, article.lead_image_id, target, texts["caption"], texts["alt"]
+    )
+    translation = ArticlePage.objects.get(
+        translation_key=article.translation_key, locale__language_code=target
+    )
+    assert translation.live
+    assert foreign_passages(translation) == []
+    assert translation.slug == slug_for(texts["headline"], target) != article.slug
+    return translation
+
+
+def article_admin_language(page):
+    return page.locator("html").get_attribute("lang")
+
+
+def read_translation(reading, site, translation):
+    texts = TRANSLATION[translation.language_code]
+    response = reading.goto(site.url + urlsplit(translation.full_url).path)
+    assert response.status == 200
+    desk.shot(reading, f"{translation.language_code}-8-translation-reader")
+    expect(reading.locator(".article__headline")).to_have_text(texts["headline"])
+    main = reading.locator("main")
+    for text in [texts["lede"], texts["caption"], *texts["paragraphs"], *texts["subheadings"]]:
+        expect(main).to_contain_text(text)
+    # The lead photo and the one-photo collage show the same photo, described alike.
+    expect(main.locator("img[alt='{}']".format(texts["alt"]))).to_have_count(2)
 
 
 def record(route, requested, origin):

@@ -17,8 +17,24 @@ class ArticleAdminForm(WagtailAdminPageForm):
     check runs on the slug that will really be stored.
     """
 
+    # Alt text is kept on the photo, one per language; a translator describes the lead photo
+    # here, in the article's language, without needing the rights to edit images.
+    lead_alt = forms.CharField(
+        label=_("Lead photo alt text"),
+        required=False,
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "What the photo shows, for readers who cannot see it, in this article's language. "
+            "Kept with the photo. Required for a lead photo."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        photo = self.instance.lead_image if self.instance.lead_image_id else None
+        if photo is not None:
+            self.initial.setdefault("lead_alt", getattr(photo, f"alt_{self.language_code()}", ""))
         if "slug" in self.fields:
             self.fields["slug"].required = False
         if "section" in self.fields:
@@ -88,13 +104,19 @@ class ArticleAdminForm(WagtailAdminPageForm):
         to add before saving, and a draft without it would only fail later at publication.
         """
         photo = self.cleaned_data.get("lead_image")
+        typed = self.cleaned_data.get("lead_alt", "").strip()
         language = self.language_code()
-        if photo is not None and not photo.has_alt_in(language):
+        if photo is None:
+            return
+        if typed:
+            # Stored on the photo once the article is saved (wagtail_hooks), not on preview.
+            self.instance.lead_alt_typed = (language, typed)
+        elif not photo.has_alt_in(language):
             message = _(
-                "The lead photo needs alt text in the page's language (%(language)s): describe "
-                "what it shows when you edit the photo in Images, then save again."
+                "The lead photo needs alt text in the page's language (%(language)s): "
+                "describe what it shows."
             )
-            self.add_error("lead_image", message % {"language": language_name(language)})
+            self.add_error("lead_alt", message % {"language": language_name(language)})
 
     def language_code(self):
         page = self.instance if self.instance.locale_id else self.parent_page

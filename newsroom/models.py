@@ -456,7 +456,12 @@ class ArticlePage(ReaderPage):
         FieldPanel("lede", heading=_("Lede")),
         FieldPanel("section", heading=_("Section")),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")],
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_alt"),
+                FieldPanel("lead_caption"),
+                FieldPanel("lead_credit"),
+            ],
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),

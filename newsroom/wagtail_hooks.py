@@ -34,6 +34,20 @@ def new_article_panel(request, panels):
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
+def keep_lead_alt_with_the_photo(request, page):
+    """Alt text typed in the article form is the photo's, in the article's language."""
+    typed = getattr(page, "lead_alt_typed", None)
+    if typed is None or page.lead_image is None:
+        return
+    language, text = typed
+    field = f"alt_{language}"
+    if getattr(page.lead_image, field) != text:
+        setattr(page.lead_image, field, text)
+        page.lead_image.save(update_fields=[field])
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
 def warn_of_text_in_another_language(request, page):
     """A warning, not a refusal: a name or a quotation may rightly stay in its language."""
     from .language_check import warning_for

@@ -12,7 +12,13 @@ from wagtail.rich_text import RichText
 
 from newsroom.images import NewsroomImage
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, make_image, news_index, translate_article
+from newsroom.tests.factories import (
+    make_article,
+    make_image,
+    news_index,
+    section,
+    translate_article,
+)
 from newsroom.tests.test_admin import article_form, member_of
 
 pytestmark = pytest.mark.django_db
@@ -156,16 +162,48 @@ def test_a_lead_photo_without_alt_in_the_pages_language_is_refused(client, homes
     response = client.post(url, data)
     assert response.status_code == 200
     # The editor's admin speaks Belarusian: the message names the language in it.
-    errors = response.context["form"].errors["lead_image"]
+    errors = response.context["form"].errors["lead_alt"]
     assert errors == [
         "Галоўнаму фота патрэбны альтэрнатыўны тэкст на мове старонкі (беларуская): апішыце, "
-        "што на ім, у рэдагаванні фота ў раздзеле «Выявы» і захавайце зноў."
+        "што на ім."
     ]
     assert not ArticlePage.objects.filter(title="Без апісання").exists()
     undescribed.alt_be = "Плошча з людзьмі"
     undescribed.save()
     assert client.post(url, data).status_code == 302
     assert ArticlePage.objects.get(title="Без апісання").live is (action == "publish")
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_alt_typed_in_the_article_form_is_kept_with_the_photo_in_its_language(
+    client, homes, action
+):
+    photo = make_image("Described in Belarusian", alt="Плошча з людзьмі")
+    client.force_login(member_of("Editors", "editor"))
+    english_news = news_index("en")
+    url = reverse("wagtailadmin_pages:add", args=("newsroom", "articlepage", english_news.pk))
+    data = article_form("Square", lead_image=str(photo.pk), section=section("society", "en").pk)
+    refused = client.post(url, {**data, **ACTIONS[action]})
+    assert "lead_alt" in refused.context["form"].errors
+    data = {**data, "lead_alt": "  A square full of people  ", **ACTIONS[action]}
+    assert client.post(url, data).status_code == 302
+    photo.refresh_from_db()
+    assert (photo.alt_en, photo.alt_be) == ("A square full of people", "Плошча з людзьмі")
+    edit = reverse("wagtailadmin_pages:edit", args=[ArticlePage.objects.get(title="Square").pk])
+    assert "A square full of people" in client.get(edit).content.decode()
+
+
+def test_a_preview_does_not_change_the_photo(client, homes):
+    photo = make_image("Preview only", alt="Плошча з людзьмі")
+    client.force_login(member_of("Editors", "editor"))
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=("newsroom", "articlepage", news_index("en").pk),
+    )
+    data = article_form("Square", lead_image=str(photo.pk), section=section("society", "en").pk)
+    client.post(url, {**data, "lead_alt": "Typed in a preview"})
+    photo.refresh_from_db()
+    assert photo.alt_en == ""
 
 
 BEFORE = [("newsroom", "0006_bylines_with_roles_and_author_pages")]

@@ -128,6 +128,12 @@ def test_the_edit_form_shows_the_language_check(editor, original):
     assert "Праверка мовы: усе часткі гэтага артыкула — англійская." in check
 
 
+def test_a_new_article_form_says_what_the_language_check_will_do(editor):
+    response = editor.get(reverse("newsroom_new_article"), follow=True)
+    check = section_of(response.content.decode())
+    assert "Праверка мовы: пры захаванні кожная частка артыкула правяраецца" in check
+
+
 def test_an_article_in_its_own_language_raises_no_warning(editor, original):
     assert foreign_passages(original) == []
     response = edit(editor, original, HEADLINE + " зноў", "be")
