@@ -1,6 +1,7 @@
 """Publishing and unpublishing queue the channel post's work; they never wait for it."""
 
 from django.db import transaction
+from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished
 
 from newsroom.models import ArticlePage
@@ -16,6 +17,16 @@ def on_published(sender, instance, **kwargs):
     if config.bot_token and config.channel_for(instance.locale.language_code):
         page_id = instance.pk
         transaction.on_commit(lambda: publish_article.enqueue(page_id))
+        # A live blog's key events saved before it was published are posted now.
+        transaction.on_commit(lambda: key_events_of(page_id))
+
+
+def key_events_of(page_id):
+    from .wagtail_hooks import key_event_changed
+
+    for entries_of in hooks.get_hooks("channels_key_events_of"):
+        for entry_id in entries_of(page_id):
+            key_event_changed(entry_id)
 
 
 def on_unpublished(sender, instance, **kwargs):

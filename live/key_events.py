@@ -45,6 +45,11 @@ def describe(entry_id):
     }
 
 
+def visible_ids(blog_id):
+    entries = LiveEntry.objects.visible().filter(blog_id=blog_id, key_event=True)
+    return list(entries.order_by("publish_at", "pk").values_list("pk", flat=True))
+
+
 def tell_others(entry_id):
     """After the commit: every app that posts entries elsewhere looks at this one again."""
     for changed in hooks.get_hooks("live_entry_changed"):

@@ -41,6 +41,12 @@ def key_event(entry_id):
     return key_events.describe(entry_id)
 
 
+@hooks.register("channels_key_events_of")
+def key_events_of(page_id):
+    """The key events readers can see in a live blog (posted once the blog is published)."""
+    return key_events.visible_ids(page_id)
+
+
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [

@@ -139,3 +139,20 @@ def test_unpublishing_the_live_blog_deletes_its_key_events_posts(blog, worker, b
     deleted = [c["fields"]["message_id"] for c in bot_api.calls if c["method"] == "deleteMessage"]
     assert sorted(deleted) == [101, 102]
     assert not KeyEventPost.objects.exists()
+
+
+def test_key_events_saved_before_the_blog_was_published_are_posted_with_it(
+    blog,
+    worker,
+    bot_api,  # noqa: F811
+):
+    blog.unpublish()
+    key_event(blog, worker)
+    worker.after(post, blog, "Звычайнае паведамленне.")
+    assert bot_api.calls == [] and not KeyEventPost.objects.exists()
+    blog.refresh_from_db()
+    worker.after(blog.save_revision().publish)
+    headlines = sorted(c["fields"]["text"].split("\n")[0] for c in bot_api.calls)
+    assert headlines == sorted([f"<b>{blog.title}</b>", "<b>Міліцыя затрымала арганізатараў</b>"])
+    worker.after(blog.save_revision().publish)  # published again: nothing new to post
+    assert len(bot_api.calls) == 2
