@@ -21,8 +21,9 @@ class Command(BaseCommand):
         raw = sys.stdin.buffer.read(MAX_REPORT)
         try:
             removed = bounces.take(raw)
-        except Exception:  # a malformed report must not make the mail server retry forever
-            logger.exception("Bounce report not understood")
+        except Exception as error:  # a malformed report must not make the mail server retry
+            # The kind of error only: a traceback could quote the report, and so an address.
+            logger.warning("Bounce report not understood: %s", type(error).__name__)
             return
         if removed:
             # A count only: the address itself is never written down.
