@@ -25,7 +25,7 @@ def mirror_site(site, settings):
     return f"http://{MIRROR}:{port}"
 
 
-def test_a_new_entry_is_offered_as_one_new_update_without_a_reload(page, mirror_site):
+def test_new_entries_are_offered_as_new_updates_and_shown_newest_first(page, mirror_site):
     blog = make_live_blog()
     post(blog, "Першае паведамленне.")
     hosts = set()
@@ -39,8 +39,12 @@ def test_a_new_entry_is_offered_as_one_new_update_without_a_reload(page, mirror_
     button = page.locator(".live-new__button")
     expect(button).to_have_text("1 новае абнаўленне", timeout=15000)
     expect(page.locator(".live-entry")).to_have_count(1), "offered, not jumped into the list"
+    post(blog, "Трэцяе паведамленне.")
+    expect(button).to_have_text("2 новыя абнаўленні", timeout=15000)
     button.click()
-    expect(page.locator(".live-entry").first).to_contain_text("Другое паведамленне.")
+    expect(page.locator(".live-entry")).to_have_count(3)
+    expect(page.locator(".live-entry").nth(0)).to_contain_text("Трэцяе паведамленне.")
+    expect(page.locator(".live-entry").nth(1)).to_contain_text("Другое паведамленне.")
     expect(page.locator("[data-live-new]")).to_be_hidden()
     assert page.evaluate("window.sameDocument") is True
     assert hosts == {MIRROR}, hosts

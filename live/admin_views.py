@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import EntryForm
@@ -38,10 +37,13 @@ def entries(request, page_id, entry_id=None):
     return TemplateResponse(request, "live/admin/entries.html", context)
 
 
-@require_POST
 def delete(request, page_id, entry_id):
+    """Ask first (a tap on a phone is easily a wrong one); delete on the confirming POST."""
     blog = editable_blog(request, page_id)
     entry = get_object_or_404(LiveEntry, pk=entry_id, blog=blog)
+    if request.method != "POST":
+        context = {"blog": blog, "entry": entry}
+        return TemplateResponse(request, "live/admin/delete.html", context)
     services.delete_entry(entry, request.user)
     messages.success(request, _("Update %(id)s deleted.") % {"id": entry_id})
     return redirect("live_entries", blog.pk)

@@ -134,3 +134,61 @@ def test_readers_without_edit_rights_cannot_open_the_screen(client, blog):
     client.force_login(make_editor("chytach"))
 
     assert client.get(f"/admin/live/{blog.pk}/").status_code in (302, 403)
+
+
+def test_delete_asks_first_and_a_look_at_the_question_deletes_nothing(client, blog, editor):
+    client.force_login(editor)
+    entry = post(blog, "Застанецца.")
+
+    question = client.get(f"/admin/live/{blog.pk}/{entry.pk}/delete/")
+
+    assert question.status_code == 200
+    assert "Застанецца." in question.content.decode()
+    assert LiveEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_new_entry_left_without_a_time_is_of_the_moment_it_is_posted(
+    client, blog, editor, time_machine
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client.force_login(editor)
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.get(f"/admin/live/{blog.pk}/").status_code == 200  # the form is opened
+    time_machine.move_to(timezone.now() + timedelta(minutes=7), tick=False)
+
+    response = client.post(
+        f"/admin/live/{blog.pk}/",
+        {
+            "text": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Зараз.", '
+            '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+            "status": "published",
+            "publish_at": "",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = LiveEntry.objects.get(blog=blog)
+    assert entry.publish_at == timezone.now()
+    assert entry.sequence is not None
+
+
+def test_an_update_with_only_an_empty_paragraph_is_refused(client, blog, editor):
+    client.force_login(editor)
+
+    response = client.post(
+        f"/admin/live/{blog.pk}/",
+        {
+            "text": '{"blocks": [{"key": "a", "type": "unstyled", "text": "  ", '
+            '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+            "status": "published",
+        },
+    )
+
+    assert response.status_code == 200
+    assert (
+        "Write the update" in response.content.decode() or "Напішыце" in response.content.decode()
+    )
+    assert not LiveEntry.objects.exists()

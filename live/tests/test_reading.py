@@ -88,3 +88,14 @@ def test_the_sitemap_and_the_language_switcher_name_the_live_address(client, blo
     assert f"{main}/be/live/{blog.slug}/" in sitemap
     assert f"/be/news/{blog.slug}/" not in sitemap
     assert f"/be/news/{blog.slug}/" not in page
+
+
+def test_a_pinned_entry_is_shown_first_and_says_it_is_pinned(client, blog):
+    pinned = post(blog, "Важнае для ўсіх.", pinned=True)
+    later = post(blog, "Пазнейшае.")
+
+    html = client.get(f"/be/live/{blog.slug}/").content.decode()
+
+    top = html.index(f'id="pinned-update-{pinned.pk}"')
+    assert top < html.index(f'id="update-{later.pk}"')
+    assert "Замацавана" in html[top : html.index(f'id="update-{later.pk}"')]

@@ -30,7 +30,7 @@ function start(list) {
   const reveal = () => {
     const empty = list.querySelector(".live-empty");
     if (empty) empty.remove();
-    for (const entry of waiting) list.prepend(entry);
+    list.prepend(...waiting); // newest first, as they came
     waiting = [];
     show();
   };
