@@ -54,3 +54,34 @@ def sparkline(values, width=120, height=28):
         for index, value in enumerate(values)
     )
     return {"width": width, "height": height, "points": points, "top": max(values, default=0)}
+
+
+ROW, LABEL_WIDTH, VALUE_WIDTH = 22, 190, 56
+
+
+def hbars(points, width=WIDTH):
+    """Horizontal bars for [(label, value)]: names of domains, sections or authors read
+    best on the left of their bar, however long they are."""
+    values = [value or 0 for _, value in points]
+    top = max(values, default=0) or 1
+    plot = width - LABEL_WIDTH - VALUE_WIDTH
+    rows = [
+        {
+            "label": str(label),
+            "value": value,
+            "y": index * ROW,
+            "text_y": index * ROW + ROW * 0.7,
+            "width": round((value or 0) / top * plot, 1),
+            "value_x": round(LABEL_WIDTH + 6 + (value or 0) / top * plot, 1),
+        }
+        for index, (label, value) in enumerate(points)
+    ]
+    return {
+        "horizontal": True,
+        "width": width,
+        "height": max(len(rows), 1) * ROW,
+        "rows": rows,
+        "label_x": LABEL_WIDTH - 8,
+        "bar_x": LABEL_WIDTH,
+        "bar_height": ROW - 6,
+    }

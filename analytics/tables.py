@@ -24,6 +24,7 @@ class Table:
     headers: list
     rows: list = field(default_factory=list)
     chart: dict | None = None
+    wide: bool = False  # many columns: the chart goes above the table, not beside it
 
 
 def cell_text(value):

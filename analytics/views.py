@@ -100,7 +100,7 @@ def realtime_view(request):
         "page_title": _("Analytics: real time"),
         "header_title": _("Analytics: real time"),
         "readers": board["readers"],
-        "moment": moment,
+        "moment": moment.strftime("%H:%M"),
         "sparks": sparks,
     }
     return render(request, "analytics/realtime.html", context, [site, reading, rising], "real-time")
@@ -241,7 +241,7 @@ def split_table(name, caption, first_header, parts, label, total):
             for key, fig in ordered
         ],
     )
-    table.chart = charts.bars([(row[0], row[1]) for row in table.rows[:12]], labels_every=1)
+    table.chart = charts.hbars([(row[0], row[1]) for row in table.rows[:12]])
     return table
 
 
@@ -284,14 +284,15 @@ def period_view(request):
         ],
         report["rows"],
     )
-    table.chart = charts.bars([(row[0], row[2]) for row in table.rows[:15]], labels_every=1)
+    table.chart = charts.hbars([(row[0], row[2]) for row in table.rows[:15]])
+    table.wide = True
     referrers = Table(
         "referrers",
         _("Referrer domains over the period"),
         [_("Referrer"), _("Views"), _("Views, previous period"), _("Change, %")],
         [[referrer_label(r), *numbers] for r, *numbers in report["referrers"]],
     )
-    referrers.chart = charts.bars([(row[0], row[1]) for row in referrers.rows[:12]], labels_every=1)
+    referrers.chart = charts.hbars([(row[0], row[1]) for row in referrers.rows[:12]])
     context = {
         "form": form,
         "period": period,
