@@ -7,7 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from copies import signing
+from copies import export, signing
+from copies.checks import signing_key_not_served
+from newsroom.tests.factories import make_article
 
 
 def test_a_signed_file_verifies_and_one_changed_byte_fails(tmp_path, signing_key):
@@ -122,3 +124,26 @@ def test_without_a_key_there_is_no_signature_to_serve(client, settings, monkeypa
     monkeypatch.delenv("SAMIZDAT_SIGNING_KEY_FILE", raising=False)
     settings.SIGNING_KEY_FILE = ""
     assert client.get("/mirrors.json.minisig").status_code == 404
+
+
+def test_a_signing_key_inside_a_served_folder_is_refused(tmp_path, settings, monkeypatch):
+    monkeypatch.delenv("SAMIZDAT_SIGNING_KEY_FILE", raising=False)
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.SIGNING_KEY_FILE = str(tmp_path / "media" / "keys" / "signing.key")
+    errors = signing_key_not_served()
+    assert [error.id for error in errors] == ["copies.E001"]
+    assert "MEDIA_ROOT" in errors[0].msg
+
+    settings.SIGNING_KEY_FILE = str(tmp_path / "secrets" / "signing.key")
+    assert signing_key_not_served() == []
+
+
+@pytest.mark.django_db
+def test_no_file_of_a_copy_holds_the_secret_key(homes, tmp_path, signing_key):
+    make_article("Навіна з подпісам")
+    export.export(tmp_path / "copy", key=signing_key)
+    secret = signing_key.as_file().splitlines()[1].encode()
+    seed = signing_key.key.private_bytes_raw()
+    for path in (tmp_path / "copy").rglob("*"):
+        if path.is_file():
+            assert secret not in path.read_bytes() and seed not in path.read_bytes(), path
