@@ -109,6 +109,15 @@ class Reading:
                 expect(self.page.locator(f"[data-side-panel={panel}]")).to_be_visible()
                 self.read(f"{where}, {panel} panel")
 
+    def open_chooser(self, field, where):
+        """A chooser's modal (image library, authors), read as it opens over the form."""
+        self.page.locator(f"#id_{field}-chooser [data-chooser-action-choose]").first.click()
+        expect(self.page.locator(".modal-dialog")).to_be_visible()
+        self.page.wait_for_load_state("networkidle")
+        self.read(f"{where}, {field} chooser")
+        self.page.locator(".modal-dialog button.close").click()
+        expect(self.page.locator(".modal-dialog")).to_have_count(0)
+
     def open_schedule(self, where):
         self.page.locator("[data-side-panel-toggle=status]").click()
         self.page.locator("[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
@@ -134,12 +143,18 @@ def read_the_desk(browser, site, desk, language):
     reading.ask_scripts("new article")
     reading.open_side_panels("new article")
     reading.open_schedule("new article")
+    reading.open_chooser("lead_image", "new article")
+    page.locator("#id_bylines-ADD").click()
+    reading.open_chooser("bylines-0-author", "new article")
     reading.visit(f"/admin/pages/{article.pk}/edit/", "article")
     reading.open_side_panels("article")
     reading.open_schedule("article")
     reading.visit(f"/admin/pages/{news.pk}/", "All news")
     reading.visit("/admin/images/", "images")
     reading.visit(f"/admin/images/{image.pk}/", "image")
+    reading.visit("/admin/images/multiple/add/", "image upload")
+    reading.visit("/admin/snippets/newsroom/author/", "authors")
+    reading.visit(f"/admin/pages/{article.pk}/history/", "history")
     translate = reverse("simple_translation:submit_page_translation", args=[article.pk])
     reading.visit(translate, "translate")
     reading.visit("/admin/account/", "account")

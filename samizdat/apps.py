@@ -6,3 +6,8 @@ class SamizdatConfig(AppConfig):
 
     name = "samizdat"
     verbose_name = "Samizdat"
+
+    def ready(self):
+        from samizdat.wagtail_labels import label_the_choosers_language_filter
+
+        label_the_choosers_language_filter()
