@@ -13,6 +13,7 @@ import json
 import os
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -91,7 +92,11 @@ class Exporter:
         self.client = Client(HTTP_HOST=host, raise_request_exception=False)
         self.hosts = own_hosts()
         self.targets = {}  # (path, query) -> file in the copy, or None when it cannot be copied
-        self.bodies = {}  # file in the copy -> (bytes, content type, language)
+        # file in the copy -> (where its bytes wait, content type, language). Pages wait on
+        # disk, not in memory: a whole archive's pages do not fit in a worker's memory.
+        self.bodies = {}
+        self.spool = None
+        self.stashed = 0
         self.check_pages = set()  # files that may load the manifest (checkpage)
         self.previous = {}  # file -> sha256 in the previous export's manifest
         self.plan = None  # incremental.Plan: which pages the previous export gives us
@@ -204,7 +209,7 @@ class Exporter:
         name = file_for(path, query, content_type)
         self.targets[(path, query)] = name
         body = response.content
-        self.bodies[name] = (body, content_type, self.language_of(path, response))
+        self.bodies[name] = (self.stash(body), content_type, self.language_of(path, response))
         if content_type.startswith("text/html"):
             links = [key for key in (self.url_key(link, path) for link in html_links(body)) if key]
             if self.plan.article(path) and not query:
@@ -215,6 +220,12 @@ class Exporter:
                 }
             return links
         return []
+
+    def stash(self, body):
+        self.stashed += 1
+        path = Path(self.spool) / str(self.stashed)
+        path.write_bytes(body)
+        return path
 
     def language_of(self, path, response):
         # From the URL first: a page the page cache answers never meets the locale
@@ -232,7 +243,7 @@ class Exporter:
         name = file_for(path, (), "text/html")
         body = checkpage.render(language, name, self.key.public)
         self.targets[(path, ())] = name
-        self.bodies[name] = (body, "text/html; charset=utf-8", language)
+        self.bodies[name] = (self.stash(body), "text/html; charset=utf-8", language)
         self.check_pages.add(name)
         return [key for key in (self.url_key(link, path) for link in html_links(body)) if key]
 
@@ -245,9 +256,9 @@ class Exporter:
         if self.unchanged_media(path, name):
             self.reused[name] = self.previous[name]
             return []
-        body = Path(found).read_bytes()
-        self.bodies[name] = (body, "text/css" if name.endswith(".css") else "", "")
+        self.bodies[name] = (Path(found), "text/css" if name.endswith(".css") else "", "")
         if name.endswith(".css"):
+            body = Path(found).read_bytes()
             return [
                 k
                 for k in (self.url_key(m.group(2).decode(), path) for m in CSS_URL.finditer(body))
@@ -367,13 +378,20 @@ class Exporter:
         self.plan = incremental.plan(
             self.outdir, self.languages, self.previous, since=self.since, full=self.full
         )
-        self.crawl()
+        self.outdir.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".export-", dir=self.outdir.parent) as spool:
+            self.spool = spool
+            self.crawl()
+            return self.write_copy()
+
+    def write_copy(self):
         urls = {name: key for key, name in self.targets.items() if isinstance(name, str)}
         result = Result(files=dict(self.reused), kept=sorted(self.reused))
         result.rendered = len(self.bodies)
         previous = self.previous
-        for name, (body, content_type, language) in sorted(self.bodies.items()):
+        for name, (source, content_type, language) in sorted(self.bodies.items()):
             url = urls[name][0]
+            body = source.read_bytes()
             if content_type.startswith("text/html"):
                 policy = checkpage.POLICY if name in self.check_pages else COPY_POLICY
                 body = self.rewrite_html(body, url, name, language, policy)
