@@ -168,3 +168,15 @@ def test_the_admin_shows_no_english_word(browser, site, desk, language):
     english = read_the_desk(browser, site, desk, language)
     listed = "\n".join(f"{where} -> {sorted(words)}" for where, words in sorted(english.items()))
     assert english == {}, f"English in the {language} admin:\n{listed}"
+
+
+@pytest.mark.parametrize("browser_language", ["be-BY", "ru-RU"])
+def test_the_sign_in_page_shows_no_english_word(browser, site, browser_language):
+    # Before signing in there is no account to ask: the browser's language decides.
+    context = browser.new_context(locale=browser_language)
+    reading = Reading(context.new_page(), site.url)
+    reading.visit("/admin/login/", "sign-in")
+    reading.visit("/admin/password_reset/", "password reset")
+    context.close()
+    listed = "\n".join(f"{where} -> {sorted(words)}" for where, words in reading.english.items())
+    assert reading.english == {}, f"English on the {browser_language} sign-in page:\n{listed}"

@@ -8,6 +8,6 @@ class SamizdatConfig(AppConfig):
     verbose_name = "Samizdat"
 
     def ready(self):
-        from samizdat.wagtail_labels import label_the_choosers_language_filter
+        from samizdat.wagtail_labels import label_wagtails_unlabelled_fields
 
-        label_the_choosers_language_filter()
+        label_wagtails_unlabelled_fields()

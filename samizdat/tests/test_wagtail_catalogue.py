@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.users.models import UserProfile
 
@@ -74,3 +75,9 @@ def test_the_choosers_language_filter_is_labelled_in_the_editors_language(homes,
     form = type("FilterForm", (LocaleFilterMixin, BaseFilterForm), {})()
     with translation.override(language):
         assert str(form.fields["locale"].label) == label
+
+
+@pytest.mark.parametrize(("language", "label"), [("be", "Пароль"), ("ru", "Пароль")])
+def test_the_sign_in_password_is_labelled_in_the_editors_language(language, label):
+    with translation.override(language):
+        assert str(LoginForm().fields["password"].label) == label
