@@ -167,14 +167,16 @@ class HomePage(ReaderPage):
             ArticlePage.objects.filter(locale=self.locale)
             .published()
             .newest_first()
-            .for_listing()[:13]
+            .for_listing()[:15]
         )
-        lead, latest = (articles[0], articles[1:]) if articles else (None, [])
+        # The lead story and the next two (with photos) fill the lead column; the rest list.
+        lead, top, latest = (articles[:1] or [None])[0], articles[1:3], articles[3:]
         blocks = section_blocks(self.locale)
-        teasers = [lead] if lead else []
+        teasers = [lead, *top] if lead else []
         teasers += [article for _, section_articles in blocks for article in section_articles]
         prefetch_renditions([article.lead_image for article in teasers])
         context["lead_story"] = lead
+        context["top_stories"] = top
         context["latest"] = latest
         context["section_blocks"] = blocks
         context["news_index"] = edition.remember(

@@ -3,7 +3,8 @@
 Every link, asset, image rendition, form action and redirect of a page is root-relative, so
 it stays on whatever host the reader used (a mirror, a CDN name, the onion address, or a
 rewriting proxy). Only the canonical link, the social tags and JSON-LD name the main domain,
-on purpose. Feeds need absolute links: they name the host the feed was read on.
+on purpose. Feeds and hreflang alternates need absolute links: they name the host the page
+or feed was read on.
 """
 
 import json
@@ -37,6 +38,7 @@ class Links(HTMLParser):
         super().__init__()
         self.urls = []
         self.canonical = []
+        self.alternates = []  # hreflang: absolute, as search engines need, on the read host
         self.in_ld_json = False
         self.ld_json = []
 
@@ -44,6 +46,9 @@ class Links(HTMLParser):
         attrs = dict(attrs)
         if tag == "link" and attrs.get("rel") == "canonical":
             self.canonical.append(attrs["href"])
+            return
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+            self.alternates.append(attrs["href"])
             return
         key = attrs.get("property") or attrs.get("name") or ""
         if tag == "meta" and key.startswith(CANONICAL_META):
@@ -84,7 +89,8 @@ def links_of(html):
 
 
 def assert_stays_on_host(response, host):
-    """A page's own links are root-relative; its canonical tags name the main domain."""
+    """A page's own links are root-relative (hreflang alternates absolute on this host); its
+    canonical tags name the main domain."""
     html = response.content.decode()
     links = links_of(html)
     assert links.urls, "a page with no links proves nothing"
@@ -93,6 +99,8 @@ def assert_stays_on_host(response, host):
         assert not parts.netloc and not parts.scheme, (host, url)
     for url in links.canonical:
         assert urlsplit(url).netloc == MAIN, (host, url)
+    for url in links.alternates:
+        assert urlsplit(url).netloc == host, (host, url)
     for block in links.ld_json:
         hosts_named = {
             urlsplit(url).netloc for url in strings_in(json.loads(block)) if "://" in url

@@ -1,10 +1,12 @@
 """Template tags for the masthead, the language switcher, article lists and fragments."""
 
 import hashlib
+from datetime import timedelta
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import json_script
 from wagtail.models import Page
 
 from newsroom import edition
@@ -164,3 +166,40 @@ def photo_texts(context, image, caption="", credit=""):
         "credit": credit or image.credit,
         "alt": image.alt_in(language),
     }
+
+
+@register.filter
+def day_label(moment):
+    """The day a list groups headlines under: "Today", "Yesterday" or 27.06.2026."""
+    day = timezone.localdate(moment)
+    today = timezone.localdate()
+    if day == today:
+        return translation.gettext("Today")
+    if day == today - timedelta(days=1):
+        return translation.gettext("Yesterday")
+    return day.strftime("%d.%m.%Y")
+
+
+# One number per CLDR plural category: readership.js picks the label for a refreshed count
+# with Intl.PluralRules, so "5 каментараў" stays right after the number changes in the page.
+PLURAL_SAMPLES = {"one": 1, "few": 2, "many": 5, "other": 5}
+
+
+@register.simple_tag
+def comment_count_labels():
+    """The comment-count label for each plural category, "{n}" standing for the number."""
+    labels = {}
+    for category, sample in PLURAL_SAMPLES.items():
+        text = translation.ngettext("%(count)s comment", "%(count)s comments", sample)
+        labels[category] = text % {"count": "{n}"}
+    return json_script(labels, "comment-labels")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """A path as an absolute URL on the host the page was read on (hreflang must be absolute).
+
+    The page cache keeps one copy per host, so a mirror's copy names the mirror.
+    """
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path

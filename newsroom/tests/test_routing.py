@@ -61,6 +61,10 @@ def test_every_link_on_a_page_is_root_relative(client, homes):
         html = client.get(url).content.decode()
         # The canonical link names the main domain on purpose (DESIGN.md, mirrors).
         html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
+        # hreflang alternates must be absolute; they name the host the page was read on.
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]*" href="([^"]*)">', html)
+        assert all(link.startswith("http://testserver/") for link in alternates), alternates
+        html = re.sub(r'<link rel="alternate" hreflang[^>]*>', "", html)
         targets = re.findall(r'(?:href|src|action)="([^"]*)"', html)
         assert targets, url
         for target in targets:

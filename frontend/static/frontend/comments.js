@@ -41,7 +41,15 @@ function showComment(html, count) {
   document.querySelectorAll("[data-comment-total]").forEach((el) => (el.textContent = count));
   document
     .querySelectorAll(`[data-comment-count="${form.dataset.article}"]`)
-    .forEach((el) => (el.lastChild.textContent = count));
+    .forEach((el) => showCount(el, count));
+}
+
+// The number and its spoken label ("5 каментараў"), in the page's plural forms.
+function showCount(el, count) {
+  const labels = JSON.parse(document.getElementById("comment-labels")?.textContent || "{}");
+  const form = labels[new Intl.PluralRules(document.documentElement.lang).select(count)];
+  el.lastChild.textContent = count;
+  if (form) el.setAttribute("aria-label", form.replace("{n}", count));
 }
 
 async function submitComment(event) {

@@ -152,8 +152,12 @@ function renderList(list, items) {
     link.textContent = item.title;
     const comments = document.createElement("span");
     comments.className = "comment-count";
+    comments.setAttribute("role", "img");
     comments.dataset.commentCount = item.id;
-    comments.textContent = item.comments;
+    const icon = document.createElement("span");
+    icon.className = "comment-count__icon";
+    comments.append(icon, "");
+    showCount(comments, item.comments);
     li.append(link, comments);
     return li;
   });
@@ -188,10 +192,16 @@ async function refresh(board) {
   });
   document.querySelectorAll("[data-comment-count]").forEach((el) => {
     const value = numbers.comments[el.dataset.commentCount];
-    if (value === undefined) return;
-    const hidden = el.querySelector(".visually-hidden");
-    el.replaceChildren(...(hidden ? [hidden] : []), String(value));
+    if (value !== undefined) showCount(el, value);
   });
+}
+
+// The number and its spoken label ("5 каментараў"), in the page's plural forms.
+function showCount(el, count) {
+  const labels = JSON.parse(document.getElementById("comment-labels")?.textContent || "{}");
+  const form = labels[new Intl.PluralRules(document.documentElement.lang).select(count)];
+  el.lastChild.textContent = count;
+  if (form) el.setAttribute("aria-label", form.replace("{n}", count));
 }
 
 function setupTabs(container) {
