@@ -316,6 +316,9 @@ class Exporter:
                 value = element.get(attribute)
                 if attribute == "href" and element.get("rel") == "canonical":
                     continue  # search engines should still know the main site
+                if attribute == "href" and element.get("hreflang") and value:
+                    # Alternates name the host the page was rendered on; a copy has its own.
+                    value = urlsplit(value)._replace(scheme="", netloc="").geturl()
                 if value and not value.startswith(("#", "data:", "mailto:")):
                     element.set(attribute, relative(value))
             if element.get("srcset"):
