@@ -353,11 +353,29 @@ def signed_in_editor(request):
     return True
 
 
+# Query strings seen and what they normalise to: live blog polls ask the same few
+# (?after=N) thousands of times a second, and parsing each costs more than the hit itself.
+# Short ones only, a bounded number, per process.
+_normalized = {}
+NORMALIZED_QUERIES = 1024
+NORMALIZED_LENGTH = 200
+
+
 def normalized_query(request):
     """The parameters pages read, sorted and escaped: one query string per page."""
-    if not request.META.get("QUERY_STRING"):
+    raw = request.META.get("QUERY_STRING", "")
+    if not raw:
         return ""
-    return urlencode(sorted((key, request.GET[key]) for key in request.GET if key in ALLOWED_QUERY))
+    found = _normalized.get(raw)
+    if found is None:
+        found = urlencode(
+            sorted((key, request.GET[key]) for key in request.GET if key in ALLOWED_QUERY)
+        )
+        if len(raw) <= NORMALIZED_LENGTH:
+            if len(_normalized) >= NORMALIZED_QUERIES:
+                _normalized.clear()
+            _normalized[raw] = found
+    return found
 
 
 def drop_unknown_query(request):
