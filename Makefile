@@ -69,6 +69,7 @@ bench: install messages $(RUNTIME_VENV)/.installed
 	BENCH_RUNS=1 BENCH_SECONDS=5 BENCH_EVENTS=200000 $(BIN)/python -m bench.readership
 	$(BIN)/python -m bench.search_flood
 	$(BIN)/python -m bench.newsletter
+	BENCH_EVENTS=100000 $(BIN)/python -m bench.engagement
 	$(BIN)/pytest -q -s -p no:warnings bench/editor_flow.py
 	$(BIN)/python -m bench.live_polling
 
