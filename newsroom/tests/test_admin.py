@@ -194,3 +194,22 @@ class TranslationWorkflowTests(WagtailPageTestCase):
         self.assertFalse(copy.live)
         self.assertEqual(copy.section, section("politics", "ru"))
         self.assertTrue(copy.url_path.startswith("/home-ru/news/"))
+
+
+class ApprovalTests(WagtailPageTestCase):
+    def test_editors_approve_what_translators_submit(self):
+        from wagtail.models import GroupApprovalTask, Workflow
+
+        article = make_article(title="Пераклад на зацвярджэнне", publish=False)
+        workflow = article.get_workflow()
+        self.assertEqual(workflow.name, "Праверка рэдактара")
+        task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
+        self.assertEqual([group.name for group in task.groups.all()], ["Editors"])
+        translator = member_of("Translators", "translator")
+        article.save_revision(user=translator)
+        workflow.start(article, translator)
+        editor = member_of("Editors", "editor")
+        actions = [name for name, *_ in task.get_actions(article, editor)]
+        self.assertIn("approve", actions)
+        self.assertEqual(task.get_actions(article, member_of("Moderators", "moderator")), [])
+        self.assertTrue(Workflow.objects.filter(name="Праверка рэдактара").exists())
