@@ -6,7 +6,8 @@
 Noto Serif and Noto Sans carry no reserved font name, so these subsets may keep their names.
 Each file keeps Latin, Cyrillic with the Belarusian letters (ў, і) and the punctuation our
 editions use, without hinting: that keeps every file under 40 KB. The results are committed
-to frontend/static/frontend/fonts/, so neither the build nor a reader needs anything else.
+to frontend/static/frontend/fonts/ with the licence (OFL.txt), so neither the build nor a
+reader needs anything else.
 """
 
 import sys
