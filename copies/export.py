@@ -128,6 +128,8 @@ class Exporter:
         if query is None:
             return True
         bits = path.lstrip("/").split("/", 1)
+        if bits[0] in dict(settings.LANGUAGES) and bits[0] not in self.languages:
+            return True  # another language's pages (a switcher links them): not in this copy
         rest = bits[1] if len(bits) > 1 and bits[0] in self.languages else path.lstrip("/")
         return rest.startswith(SERVER_ONLY)
 

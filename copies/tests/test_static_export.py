@@ -217,3 +217,12 @@ def test_the_export_is_not_refused_by_the_readers_render_limit(
     article = make_article("Навіна пры ліміце")
     result = export.export(tmp_path / "copy", key=signing_key)
     assert f"be/news/{article.slug}/index.html" in result.files
+
+
+@pytest.mark.django_db
+def test_a_copy_of_one_language_holds_no_other(homes, tmp_path, signing_key):
+    make_article("Навіна толькі па-беларуску")
+    result = export.export(tmp_path / "copy", languages=["en"], key=signing_key)
+    assert "en/index.html" in result.files
+    assert not [name for name in result.files if name.startswith(("be/", "ru/"))]
+    assert verify_copy(tmp_path / "copy", signing_key.public) == []
