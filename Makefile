@@ -66,6 +66,7 @@ test: install messages $(RUNTIME_VENV)/.installed
 bench: install messages $(RUNTIME_VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.render_cpu
 	BENCH_RUNS=1 BENCH_SECONDS=5 BENCH_EVENTS=200000 $(BIN)/python -m bench.readership
 	$(BIN)/python -m bench.search_flood
 	$(BIN)/python -m bench.newsletter

@@ -125,6 +125,37 @@ print(json.dumps(len(paths)))
 """
 
 
+# Every photo gets every size the pages ask for, once, while building: otherwise the first
+# render of an article whose photo set has not been shown yet draws them, and a benchmark of
+# first renders (bench.render_cpu) would measure Pillow. The corpus's image rows are copies
+# sharing a few files: the first row of each file gets its renditions here, the copies get
+# rows pointing at the same rendition files (copy_renditions).
+RENDITIONS_CODE = """
+import json
+from django.db.models import Min
+from newsroom.images import NewsroomImage, NewsroomRendition
+specs = sorted(set(NewsroomRendition.objects.values_list("filter_spec", flat=True)))
+firsts = NewsroomImage.objects.values("file").annotate(first=Min("id")).values("first")
+for image in NewsroomImage.objects.filter(pk__in=firsts):
+    image.get_renditions(*specs)
+print(json.dumps(len(specs)))
+"""
+
+
+def copy_renditions(url):
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO newsroom_newsroomrendition (filter_spec, file, width, height,"
+            " focal_point_key, image_id) "
+            "SELECT r.filter_spec, r.file, r.width, r.height, r.focal_point_key, c.id "
+            "FROM newsroom_newsroomimage c "
+            "JOIN (SELECT file, min(id) AS first FROM newsroom_newsroomimage GROUP BY file) f"
+            " ON f.file = c.file AND f.first <> c.id "
+            "JOIN newsroom_newsroomrendition r ON r.image_id = f.first "
+            "ON CONFLICT DO NOTHING"
+        )
+
+
 def fingerprint(articles, comments):
     """What the corpus depends on; a change in any of it means building again."""
     digest = hashlib.sha256(f"{articles}:{comments}".encode())
@@ -189,6 +220,8 @@ def build(articles, comments, wanted, name):
         Filler(conn, articles, comments).fill()
     harness.manage(env, "collectstatic", "--noinput", "-v0")
     harness.django_shell({**env, "PAGE_CACHE_SECONDS": "0"}, pages_code(WARM_CODE))
+    harness.django_shell(env, RENDITIONS_CODE)
+    copy_renditions(url)
     print(f"corpus: bench pages rendered, photos drawn ({time.monotonic() - began:.0f} s)")
     harness.drop_database(name)
     harness.admin_query(f'ALTER DATABASE "{building}" RENAME TO "{name}"')

@@ -79,9 +79,9 @@ def app_env(**overrides):
     }
 
 
-def manage(env, *args, **kwargs):
+def manage(env, *args, cwd=ROOT, **kwargs):
     command = [PYTHON, "manage.py", *args]
-    return subprocess.run(command, cwd=ROOT, env=env, check=True, **kwargs)  # noqa: S603
+    return subprocess.run(command, cwd=cwd, env=env, check=True, **kwargs)  # noqa: S603
 
 
 def django_shell(env, code):
@@ -227,14 +227,19 @@ def rss_mb(pid):
     return int(match.group(1)) / 1024 if match else None
 
 
-def start_server(kind="gunicorn sync", app="site", env=None, ready_path="/robots.txt", extra=()):
-    """An app server on a free loopback port; returns once it answers ready_path."""
+def start_server(
+    kind="gunicorn sync", app="site", env=None, ready_path="/robots.txt", extra=(), cwd=ROOT
+):
+    """An app server on a free loopback port; returns once it answers ready_path.
+
+    cwd: the source tree it serves (bench.render_cpu serves an earlier commit beside ours).
+    """
     port = free_port()
     WORK.mkdir(parents=True, exist_ok=True)
     log = WORK / f"{kind.replace(' ', '-')}-{app}-{port}.log"
     popen = subprocess.Popen(  # noqa: S603
         server_command(kind, app, port, extra),
-        cwd=ROOT,
+        cwd=cwd,
         env=env or app_env(),
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,

@@ -11,7 +11,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .models import CommentPolicy, DiscussionSwitch
+        from .models import Comment, CommentPolicy, DiscussionSwitch
 
         # Pages show what these decide (how many comments, whether the form is open), and
         # article renders remember them until the next publication (newsroom.edition).
@@ -19,6 +19,20 @@ class CommentsConfig(AppConfig):
             uid = f"comments-{model._meta.model_name}"
             post_save.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-saved")
             post_delete.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-deleted")
+        # Articles keep their rendered discussion until one of its comments changes.
+        post_save.connect(new_discussion_stamp, sender=Comment, dispatch_uid="comment-saved")
+        post_delete.connect(new_discussion_stamp, sender=Comment, dispatch_uid="comment-deleted")
+
+
+def new_discussion_stamp(sender, instance, **kwargs):
+    """Now, and again once committed: a block rendered in between from the old rows is
+    stored under the first stamp, which nobody asks for after the second."""
+    from django.db import transaction
+
+    from .discussion import new_stamp
+
+    new_stamp(instance.article_id)
+    transaction.on_commit(lambda: new_stamp(instance.article_id))
 
 
 def purge_pages(sender, created=False, **kwargs):

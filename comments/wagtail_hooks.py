@@ -1,6 +1,5 @@
 """Comments in the reader's pages and the moderation desk in the admin."""
 
-from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -13,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from newsroom import edition
 from newsroom.models import ArticlePage
 
-from . import admin_urls, pipeline
+from . import admin_urls, discussion, pipeline
 from .models import Comment, CommentPolicy, DiscussionSwitch, Status
 
 
@@ -29,19 +28,12 @@ def comments_under_article(context):
         f"discussion-switches:{article.pk}:{article.section_id}",
         lambda: pipeline.discussion_switches(article),
     )
-    comments = list(
-        Comment.objects.published()
-        .filter(article=article)
-        .newest_first()[: policy.shown_on_article]
-    )
-    return render_to_string(
-        "comments/block.html",
-        {
-            "article": article,
-            "comments": comments,
-            "closed": pipeline.discussion_closed(article, policy),
-            "token": pipeline.form_token(article),
-        },
+    shown = policy.shown_on_article
+    return discussion.block(
+        article,
+        lambda: list(Comment.objects.published().filter(article=article).newest_first()[:shown]),
+        closed=pipeline.discussion_closed(article, policy),
+        shown=shown,
     )
 
 

@@ -114,12 +114,12 @@ class Correction(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.mark_article_updated()
-        transaction.on_commit(partial(purge_article, self.article_id))
+        purge_article_now_and_on_commit(self.article_id)
 
     def delete(self, *args, **kwargs):
         article_id = self.article_id
         deleted = super().delete(*args, **kwargs)
-        transaction.on_commit(partial(purge_article, article_id))
+        purge_article_now_and_on_commit(article_id)
         return deleted
 
     def mark_article_updated(self):
@@ -135,8 +135,18 @@ class Correction(models.Model):
         ).update(last_published_at=self.published_at)
 
 
+def purge_article_now_and_on_commit(article_id):
+    """Now, so this process's next render shows the change; after the commit, so that
+    nothing rendered in between from the old rows is kept under the new generation."""
+    pagecache.purge_everything()
+    transaction.on_commit(partial(purge_article, article_id))
+
+
 def purge_article(article_id):
-    """Readers must see a new or changed correction: drop the article's cached page."""
+    """Readers must see a new or changed correction: drop the article's cached page, and
+    start a new generation, since article renders keep the corrections they show until the
+    next one (corrections.wagtail_hooks). Corrections are rare; the lists refill quickly."""
     article = ArticlePage.objects.filter(pk=article_id).first()
     if article is not None:
         pagecache.purge_path(article.url)
+    pagecache.purge_everything()

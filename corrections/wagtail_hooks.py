@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.urls import include, path, re_path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -9,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from newsroom import edition
 from newsroom.models import ArticlePage
 
 from . import views
@@ -22,12 +24,11 @@ def article_in(context):
 
 
 def public_notes(article):
-    """The article's corrections, read once per render (the head and the body show them)."""
+    """The article's corrections, kept until the next generation: saving or deleting a
+    correction starts one (models.purge_article)."""
     if article.pk is None:  # the preview of an article not yet saved
         return []
-    if not hasattr(article, "_public_corrections"):
-        article._public_corrections = list(article.corrections.all())
-    return article._public_corrections
+    return edition.remember(f"corrections:{article.pk}", lambda: list(article.corrections.all()))
 
 
 @hooks.register("newsroom_slot_article_end")
@@ -36,9 +37,11 @@ def corrections_and_hint(context):
     article = article_in(context)
     if article is None:
         return ""
-    return render_to_string(
-        "corrections/article_end.html",
-        {"corrections": public_notes(article)},
+    return edition.remember(
+        f"corrections-html:{article.pk}:{translation.get_language()}",
+        lambda: render_to_string(
+            "corrections/article_end.html", {"corrections": public_notes(article)}
+        ),
     )
 
 

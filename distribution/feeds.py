@@ -99,9 +99,9 @@ class LatestArticlesFeed(Feed):
         articles = ArticlePage.objects.published().filter(locale=obj["locale"])
         if obj["section"]:
             articles = articles.filter(section=obj["section"])
-        items = list(articles.newest_first().select_related("lead_image")[:FEED_SIZE])
+        items = list(articles.newest_first().select_related("lead_image", "locale")[:FEED_SIZE])
         attach_byline_authors(items)
-        prefetch_renditions([item.lead_image for item in items])
+        prefetch_renditions([item.lead_image for item in items], specs=[RENDITION])
         return items
 
     def item_title(self, item):
@@ -131,8 +131,7 @@ class LatestArticlesFeed(Feed):
     def item_extra_kwargs(self, item):
         extra = {"content_html": self.full_text(item)}
         if item.lead_image:
-            rendition = item.lead_image.get_rendition(RENDITION)
-            extra["photo_url"] = self.request.build_absolute_uri(rendition.url)
+            extra["photo_url"] = self.request.build_absolute_uri(self.photo_path(item.lead_image))
             extra["photo_credit"] = item.credit
             extra["photo_caption"] = item.caption
         return extra
@@ -141,6 +140,14 @@ class LatestArticlesFeed(Feed):
         lede = "".join(f"<p>{strip_tags(part)}</p>" for part in item.lede.split("\n\n") if part)
         origin = self.request.build_absolute_uri("/").rstrip("/")
         return absolute_links(lede + self.body_html(item), origin)
+
+    @staticmethod
+    def photo_path(image):
+        """The photo's feed size, remembered until the next publication or photo edit:
+        Wagtail stores each rendition it hands out in the cache again, fifty a feed."""
+        return edition.remember(
+            f"feed-photo:{image.pk}", lambda: image.get_rendition(RENDITION).url
+        )
 
     @staticmethod
     def body_html(item):

@@ -1,6 +1,8 @@
 from wagtail import hooks
 from wagtail.models import Page
 
+from newsroom import edition
+
 from .structured_data import head_tags
 
 
@@ -9,4 +11,10 @@ def canonical_and_social_tags(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.live:
         return ""
-    return head_tags(page)
+    if getattr(context.get("request"), "is_preview", False):
+        return head_tags(page)
+    # The same until the page is published again or corrected (which moves
+    # last_published_at); a new cache generation drops it with everything else.
+    updated = page.last_published_at.timestamp() if page.last_published_at else 0
+    key = f"head-tags:{page.pk}:{page.live_revision_id}:{updated}"
+    return edition.remember(key, lambda: head_tags(page))

@@ -103,17 +103,21 @@ class NewsroomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-def prefetch_renditions(images):
+def prefetch_renditions(images, specs=None):
     """Load the renditions of many images in one query, so templates render without N+1.
 
     The same image may appear as several instances (lead photo, body, gallery); each gets
     its own copies whose `image` points back to it, so nothing is fetched again later.
+    specs: only these filter specs (a feed shows one size; a photo has a score of them).
     """
     images = [image for image in images if image is not None]
     if not images:
         return
     by_image = {image.pk: [] for image in images}
-    for rendition in NewsroomRendition.objects.filter(image_id__in=by_image):
+    renditions = NewsroomRendition.objects.filter(image_id__in=by_image)
+    if specs is not None:
+        renditions = renditions.filter(filter_spec__in=specs)
+    for rendition in renditions:
         by_image[rendition.image_id].append(rendition)
     for image in images:
         image.prefetched_renditions = [

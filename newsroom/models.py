@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models.functions import Mod, RowNumber
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -143,6 +144,17 @@ class RememberedCountPaginator(Paginator):
         return list(firsts.values_list("sort_date", "pk"))
 
 
+def listing_key(page):
+    """What a page of a listing shows that changes between publications: its articles and
+    their comment counts. The listing's HTML is kept under it (an edition fragment), so a
+    render whose list is stored reads two numbers per article and builds no article."""
+    rows = page.object_list.values_list("pk", "comment_count")
+    if not rows:
+        return ""
+    # And the day: lists group headlines under "Today" and "Yesterday".
+    return f"{timezone.localdate()} " + " ".join(f"{pk}:{count}" for pk, count in rows)
+
+
 def listing_page(queryset, page_number, count_key=None):
     """A page of a listing; bad page numbers fall back to the first or the last page."""
     if count_key is None:
@@ -163,26 +175,82 @@ class HomePage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = list(
-            ArticlePage.objects.filter(locale=self.locale)
-            .published()
-            .newest_first()
-            .for_listing()[:15]
-        )
-        # The lead story and the next two (with photos) fill the lead column; the rest list.
-        lead, top, latest = (articles[:1] or [None])[0], articles[1:3], articles[3:]
-        blocks = section_blocks(self.locale)
-        teasers = [lead, *top] if lead else []
-        teasers += [article for _, section_articles in blocks for article in section_articles]
-        prefetch_renditions([article.lead_image for article in teasers])
-        context["lead_story"] = lead
-        context["top_stories"] = top
-        context["latest"] = latest
-        context["section_blocks"] = blocks
+        front = FrontPage(self.locale)
+        context["front"] = front
+        context["front_key"] = front.key()
         context["news_index"] = edition.remember(
             f"news-index:{self.pk}", lambda: NewsIndexPage.objects.live().child_of(self).first()
         )
         return context
+
+
+class FrontPage:
+    """What the main page lists: the lead story, the latest news and each section's newest.
+
+    Which articles stand where changes only with a publication, so their ids are remembered
+    for the generation; between publications only the comment counts change. The lists'
+    HTML is kept under the ids and counts (edition fragments), so a render whose lists are
+    stored reads the counts and builds no article; the articles are loaded only when a
+    fragment is rendered.
+    """
+
+    SHOWN = 15  # the lead story, the next two (with photos) in the lead column, the rest listed
+
+    def __init__(self, locale):
+        self.locale = locale
+        self.layout = edition.remember(f"front-layout:{locale.pk}", self.build_layout)
+
+    def build_layout(self):
+        newest = list(
+            ArticlePage.objects.filter(locale=self.locale)
+            .published()
+            .newest_first()
+            .values_list("pk", flat=True)[: self.SHOWN]
+        )
+        return {
+            "newest": newest,
+            "sections": [
+                (section, [article.pk for article in articles])
+                for section, articles in section_blocks(self.locale)
+            ],
+        }
+
+    def ids(self):
+        return self.layout["newest"] + [pk for _, ids in self.layout["sections"] for pk in ids]
+
+    def key(self):
+        counts = dict(
+            ArticlePage.objects.filter(pk__in=self.ids()).values_list("pk", "comment_count")
+        )
+        listed = " ".join(f"{pk}:{counts.get(pk)}" for pk in self.ids())
+        return f"{timezone.localdate()} {listed}"  # "Today" and "Yesterday" change at midnight
+
+    @cached_property
+    def articles(self):
+        listed = list(ArticlePage.objects.filter(pk__in=self.ids()).for_listing())
+        prefetch_renditions([article.lead_image for article in listed])
+        return {article.pk: article for article in listed}
+
+    def _pick(self, ids):
+        return [self.articles[pk] for pk in ids if pk in self.articles]
+
+    @property
+    def lead(self):
+        lead = self._pick(self.layout["newest"][:1])
+        return lead[0] if lead else None
+
+    @property
+    def top(self):
+        return self._pick(self.layout["newest"][1:3])
+
+    @property
+    def latest(self):
+        return self._pick(self.layout["newest"][3:])
+
+    @property
+    def section_blocks(self):
+        blocks = [(section, self._pick(ids)) for section, ids in self.layout["sections"]]
+        return [(section, articles) for section, articles in blocks if articles]
 
 
 def section_blocks(locale, per_section=4):
@@ -226,6 +294,7 @@ class NewsIndexPage(ReaderPage):
         context["articles"] = listing_page(
             articles, request.GET.get("page"), count_key=f"listed:{self.pk}"
         )
+        context["list_key"] = listing_key(context["articles"])
         return context
 
 
@@ -248,6 +317,7 @@ class SectionPage(ReaderPage):
         context["articles"] = listing_page(
             articles, request.GET.get("page"), count_key=f"listed:{self.pk}"
         )
+        context["list_key"] = listing_key(context["articles"])
         return context
 
 
@@ -640,8 +710,10 @@ class ArticlePage(ReaderPage):
         latest = [article for article in self.latest_in_edition() if article.pk != self.pk]
         context["latest"] = latest[:LATEST_SHOWN]
         refresh_between_publications([self, *context["latest"]])
-        # The list's HTML is kept for as long as these articles and their counts stay.
-        context["latest_key"] = " ".join(f"{a.pk}:{a.comment_count}" for a in context["latest"])
+        # The list's HTML is kept for as long as these articles and their counts stay, and
+        # for the day: it groups headlines under "Today" and "Yesterday".
+        counts = " ".join(f"{a.pk}:{a.comment_count}" for a in context["latest"])
+        context["latest_key"] = f"{timezone.localdate()} {counts}"
         return context
 
     def prefetch_renditions(self):

@@ -37,6 +37,21 @@ def board(language):
     return result
 
 
+def board_html(language, render):
+    """The board rendered by render(board), kept as long as the numbers it shows."""
+    key = f"readership:board-html:{language}"
+    try:
+        cached = cache.get(key)
+    except UNREACHABLE:
+        cached = None
+    if cached is not None:
+        return cached
+    html = render(board(language))
+    with contextlib.suppress(UNREACHABLE):
+        cache.set(key, html, LIVE_SECONDS)
+    return html
+
+
 def _board(language):
     moment = clock.now()
     try:

@@ -15,8 +15,11 @@ from . import admin_views, engagement, numbers
 
 def _board(context):
     language = translation.get_language()
-    return render_to_string(
-        "readership/board.html", {"board": numbers.board(language), "language": language}
+    return numbers.board_html(
+        language,
+        lambda board: render_to_string(
+            "readership/board.html", {"board": board, "language": language}
+        ),
     )
 
 

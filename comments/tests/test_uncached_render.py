@@ -5,10 +5,15 @@ publications (newsroom.edition); comments and counts must still be read afresh, 
 changed setting must not wait for the next publication. The page cache is off here.
 """
 
-import pytest
-from django.test import Client
+from functools import partial
 
-from comments import services
+import pytest
+import time_machine
+from django.core import signing
+from django.test import Client
+from django.utils import timezone
+
+from comments import pipeline, services
 from comments.models import Action, Comment, CommentPolicy, DiscussionSwitch
 from comments.tests.conftest import form_post
 
@@ -76,3 +81,29 @@ def test_a_policy_change_shows_at_once(client, article, policy):
     html = read(article)
     assert "Каментар нумар 2" in html and "Каментар нумар 0" not in html
     assert f'href="/be/comments/{article.pk}/"' in html  # "Show all 3 comments"
+
+
+def test_a_comment_edited_in_place_shows_on_the_next_render(client, article, policy):
+    """The rendered discussion is kept until a comment changes, even if the count does not."""
+    form_post(client, article, text="Тэкст з памылкай")
+    assert "Тэкст з памылкай" in read(article)
+    comment = Comment.objects.get()
+    comment.text = "Тэкст выпраўлены"
+    comment.save()
+    html = read(article)
+    assert "Тэкст выпраўлены" in html and "Тэкст з памылкай" not in html
+
+
+def test_each_render_of_a_kept_discussion_hands_out_its_own_form_token(article, policy):
+    def token(html):
+        start = html.index('name="token" value="') + len('name="token" value="')
+        return html[start : html.index('"', start)]
+
+    now = int(timezone.now().timestamp()) + 60
+    with time_machine.travel(now, tick=False):
+        first = token(read(article))
+    with time_machine.travel(now + 30, tick=False):
+        second = token(read(article))
+    loads = partial(signing.loads, salt=pipeline.FORM_TOKEN_SALT)
+    assert loads(first) == {"article": article.pk, "at": now}
+    assert loads(second) == {"article": article.pk, "at": now + 30}
