@@ -419,11 +419,21 @@ def wrk(server, path, seconds, connections=16, script=None, env=None):
     with MemorySampler(server):
         popen = start_wrk(server.base + path, seconds, connections, script, env)
         result = finish_wrk(popen, seconds)
-    # Read before draining: the probes are not the page measured. Requests wrk left in
-    # flight are in the figure but not in the count (16 of thousands at most).
-    result.cpu_ms = (server.cpu_seconds() - cpu_before) * 1000 / max(result.requests, 1)
     drain(server)
+    result.cpu_ms = cpu_per_request(server.cpu_seconds() - cpu_before, result.requests, connections)
     return result
+
+
+def cpu_per_request(cpu_seconds, answered, connections):
+    """Milliseconds of server CPU per request of a wrk run, read once the server drained.
+
+    wrk keeps one request in flight on each connection, and when it stops, the server
+    still serves those it had taken (a WSGI app cannot be stopped halfway): they cost CPU
+    but are not in wrk's count. A slow page answering a few dozen requests in a run would
+    otherwise look several times dearer than it is. (The drain's probes of robots.txt cost
+    a few hundredths of that.)
+    """
+    return cpu_seconds * 1000 / (answered + connections)
 
 
 def drain(server, probes=4):

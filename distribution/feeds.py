@@ -8,7 +8,7 @@ its readers on the mirror; see mirrors/).
 import re
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
@@ -19,6 +19,7 @@ from newsroom.images import prefetch_renditions
 from newsroom.models import ArticlePage, SectionPage, attach_byline_authors
 
 FEED_SIZE = 50
+KEPT_HEADERS = ("Content-Type", "Last-Modified")
 RENDITION = "width-1200|format-jpeg"
 # Our own rendered HTML: attributes are double-quoted, root-relative URLs start with one "/".
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src|poster)=")(/(?!/)[^"]*")')
@@ -69,6 +70,28 @@ class AtomWithContent(Atom1Feed):
 
 class LatestArticlesFeed(Feed):
     feed_type = MediaRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        """The whole feed, kept for the cache generation.
+
+        A feed shows only what publishing, unpublishing, editing a photo or an author, or
+        saving a correction changes, and each of those starts a new generation
+        (newsroom.edition); comment counts are not in it. Kept per host, as its links are
+        absolute on the host it was read on.
+        """
+        key = (
+            f"feed:{type(self).__name__}:{request.scheme}:{request.get_host()}:"
+            f"{translation.get_language()}:{kwargs.get('section', '')}"
+        )
+        kept = edition.recall(key)
+        if kept is not None:
+            body, headers = kept
+            return HttpResponse(body, headers=headers)
+        response = super().__call__(request, *args, **kwargs)
+        if response.status_code == 200:
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            edition.store(key, (response.content, headers))
+        return response
 
     def get_object(self, request, section=None):
         language = translation.get_language()

@@ -108,3 +108,8 @@ def test_cpu_time_of_a_process_is_read_from_proc():
         child.kill()
         child.wait()
     assert harness.cpu_seconds(child.pid) == 0.0
+
+
+def test_cpu_per_request_counts_the_requests_left_in_flight():
+    # 30 answered and 16 still being served when wrk stopped: 46 renders of 10 ms each.
+    assert harness.cpu_per_request(0.46, 30, 16) == 10.0
