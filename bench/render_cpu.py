@@ -36,7 +36,7 @@ TITLE = "## Uncached renders: CPU per request (`python -m bench.render_cpu`)"
 DATABASE = f"{harness.DATABASE}_render_cpu"
 SERVER = "granian wsgi"
 # The main branch before the speed work on uncached renders (issue 21).
-BEFORE = os.environ.get("BENCH_BEFORE", "6f85c95")
+BEFORE = os.environ.get("BENCH_BEFORE", "23205af")
 COLD_ARTICLES = 20000  # more than a run can ask for: no article twice in a run
 TARGETS_MS = {"article": 4.0, "article, cold fragments": 4.0, "main page": 10.0,
               "All news": 10.0, "section": 10.0, "RSS feed": 10.0}  # fmt: skip

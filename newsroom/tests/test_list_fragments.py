@@ -84,7 +84,8 @@ def test_the_main_page_renders_the_same_from_its_stored_lists(homes):
 @pytest.mark.parametrize("url", ["/be/news/", "/be/politics/", "/be/"])
 def test_a_kept_list_says_yesterday_once_the_day_is_over(homes, url):
     """Lists group headlines under "Today" and "Yesterday": a stored list lasts one day."""
-    make_article(title="Навіна пад поўнач")
+    for number in range(5):  # the main page lists those after the lead story and the top two
+        make_article(title=f"Навіна пад поўнач {number}", published_at=hours_ago(number))
     assert ">Сёння<" in read(url)
     with time_machine.travel(timezone.now() + timedelta(days=1)):
         html = read(url)
