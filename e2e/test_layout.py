@@ -242,3 +242,18 @@ def test_article_lines_run_sixty_to_seventy_five_characters(reader, site, newsro
         }"""
     )
     assert 60 <= per_line <= 75, per_line
+
+
+def test_dark_mode_follows_the_system_and_print_keeps_only_the_article(reader, site, newsroom):
+    url = site.url + newsroom["be"][0].url
+    reader.emulate_media(color_scheme="light")
+    look(reader, url)
+    light = reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor")
+    reader.emulate_media(color_scheme="dark")
+    dark = reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor")
+    assert light == "rgb(255, 255, 255)" and dark == "rgb(20, 20, 20)", (light, dark)
+    reader.emulate_media(media="print", color_scheme="light")
+    for hidden in [".article-aside", ".comments", ".site-nav", ".typo-hint--keys"]:
+        assert not reader.locator(hidden).first.is_visible(), hidden
+    for kept in [".article__headline", ".article__body", ".article__lead-photo img"]:
+        assert reader.locator(kept).first.is_visible(), kept
