@@ -43,9 +43,9 @@ def test_a_new_comment_and_its_count_show_on_the_next_render(client, article, po
     assert "Першы каментар пад навіной" in html
     assert total(html) == 1
     link = html[html.index('class="comment-link"') :]
-    assert link[: link.index("</a>")].endswith(
-        '<span class="visually-hidden">Каментары: </span>1</span>\n'
-    )
+    link = link[: link.index("</a>")]
+    assert 'aria-label="1 каментар"' in link
+    assert link.endswith('<span class="comment-count__icon"></span>1</span>\n')
 
 
 def test_a_hidden_comment_leaves_the_next_render(client, article, policy):
