@@ -378,7 +378,13 @@ def test_address_from_a_trusted_proxy_leaves_no_trace_either(
     write_everything(reader, stories["be"], "be")
     reader.open("/be/no-such-page/")
 
-    assert {(seen[0], seen[1]) for seen in server_saw} == {(READER_ADDRESS, FORWARDED_ADDRESS)}
+    # Chromium sends the beacon of a page being closed without the context's extra headers
+    # (a real proxy adds its header to every request); it came through the relay all the same.
+    closing = {seen for seen in server_saw if seen[2:] == ("POST", "/api/readership/leave")}
+    assert {(seen[0], seen[1]) for seen in set(server_saw) - closing} == {
+        (READER_ADDRESS, FORWARDED_ADDRESS)
+    }
+    assert {seen[0] for seen in closing} <= {READER_ADDRESS}
     assert WRITE_PATHS.issubset(requests_seen(server_saw))
     assert TypoReport.objects.count() == 1
     assert_no_trace(FORWARDED_ADDRESS, [reader], site_log)
