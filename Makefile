@@ -58,8 +58,11 @@ endef
 serve:
 	$(serve_site)
 
+# Tests in parallel processes (pytest-xdist), each with its own test database, Redis database
+# (samizdat/settings/test.py), cache folder and ports; TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= 2
 test: install messages $(RUNTIME_VENV)/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.
 # About 15 minutes; the 100,000-article corpus is built once and kept (bench/corpus.py).
