@@ -60,9 +60,11 @@ serve:
 
 # Tests in parallel processes (pytest-xdist), each with its own test database, Redis database
 # (samizdat/settings/test.py), cache folder and ports; TEST_WORKERS=0 runs them in this one.
+# Tests marked xdist_group share an expensive fixture and go to one worker; the order of
+# the rest is kept (conftest.py runs the tests that empty the database last).
 TEST_WORKERS ?= 2
 test: install messages $(RUNTIME_VENV)/.installed
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.
 # About 15 minutes; the 100,000-article corpus is built once and kept (bench/corpus.py).

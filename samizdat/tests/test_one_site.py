@@ -43,6 +43,10 @@ READERS_PER_SERVER = 2
 ANSWERS_AFTER_BOUND = 40  # per app server, so "no answer shows it" says something
 WAIT_SECONDS = 90  # for processes to start and readers to answer, not a clock to sleep on
 
+# Starting a site costs about a minute of both cores: in a parallel run (make test), every
+# test of this module goes to one worker, which starts each site once.
+pytestmark = pytest.mark.xdist_group("one_site")
+
 
 def seed():
     """Run inside the site (a subprocess): a commented article, one to translate, a moderator."""
