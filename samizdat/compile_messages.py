@@ -1,5 +1,6 @@
 """Compile the project's .po catalogues to .mo without needing GNU gettext installed."""
 
+import os
 from pathlib import Path
 
 import polib
@@ -14,9 +15,18 @@ def catalogues():
             yield po_path
 
 
+def compile_catalogue(po_path):
+    """Write the .mo in one step: a process starting meanwhile (an app server of one test
+    while another test's `make run` compiles) reads the old file or the new one, never half."""
+    mo_path = po_path.with_suffix(".mo")
+    partial = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.partial")
+    polib.pofile(str(po_path)).save_as_mofile(str(partial))
+    os.replace(partial, mo_path)
+
+
 def main():
     for po_path in catalogues():
-        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+        compile_catalogue(po_path)
 
 
 if __name__ == "__main__":
