@@ -30,7 +30,7 @@ from e2e import editor_flow as desk
 from e2e.conftest import browser, site  # noqa: F401 (fixtures)
 from e2e.test_admin import sign_in
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_author
+from testing.factories import make_author
 
 RESULTS = Path(__file__).with_name("editor_flow_results.md")
 RUNS = int(os.environ.get("BENCH_RUNS", "1"))

@@ -56,8 +56,8 @@ def make_blog():
     from django.core.cache import cache
 
     from live import state
-    from live.tests.factories import make_live_blog, post
-    from newsroom.tests.factories import make_article
+    from testing.factories import make_article
+    from testing.live import make_live_blog, post
 
     stamp = int(time.time())
     blog = make_live_blog(title=f"Bench live {stamp}", language="en")
@@ -73,7 +73,7 @@ def simulate(blog):
     from django.test import Client
 
     from live import state
-    from live.tests.factories import post
+    from testing.live import post
 
     rng = random.Random(7)  # noqa: S311 (reproducible phases, not secrets)
     client = Client(HTTP_HOST="localhost")

@@ -15,7 +15,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from comments.models import Comment, Status, refresh_comment_count
-from newsroom.tests.factories import make_article, make_image, translate_article
+from testing.factories import make_article, make_image, translate_article
 
 pytestmark = pytest.mark.e2e
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, make_image, news_index
+from testing.factories import make_article, make_image, news_index
 
 pytestmark = pytest.mark.e2e
 

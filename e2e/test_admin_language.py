@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from wagtail.models import Task, Workflow
 
 from e2e.test_admin import sign_in
-from newsroom.tests.factories import make_article, make_author, make_image, news_index
 from samizdat import wagtail_gaps
+from testing.factories import make_article, make_author, make_image, news_index
 
 pytestmark = pytest.mark.e2e
 

@@ -16,10 +16,10 @@ from wagtail.rich_text import RichText
 
 from e2e.test_accessibility import AXE_PATH, axe_source, problems  # noqa: F401 (a fixture)
 from e2e.test_admin import same_origin, sign_in
-from newsroom.tests.factories import make_article
 from readership import clock
 from readership.flush import flush
 from readership.models import EngagementHour, PendingEngagement
+from testing.factories import make_article
 
 pytestmark = pytest.mark.e2e
 SECRET = "tg-secret-7731"

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from comments.models import Comment, CommentPolicy, Status
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.e2e
 

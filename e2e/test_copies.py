@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from copies import editions, export, signing
-from newsroom.tests.factories import make_article, make_image
+from testing.factories import make_article, make_image
 
 pytestmark = pytest.mark.e2e
 

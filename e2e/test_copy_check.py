@@ -14,7 +14,7 @@ from django.contrib.staticfiles import finders
 from playwright.sync_api import expect
 
 from copies import export, signing
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.e2e
 

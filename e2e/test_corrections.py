@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.e2e
 

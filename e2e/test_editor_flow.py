@@ -19,7 +19,7 @@ from e2e.test_admin import PICKED, same_origin, sign_in
 from newsroom.language_check import foreign_passages
 from newsroom.models import ArticlePage
 from newsroom.slugs import slug_for
-from newsroom.tests.factories import make_author
+from testing.factories import make_author
 
 pytestmark = pytest.mark.e2e
 

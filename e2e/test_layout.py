@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 
 from comments.models import Comment, Status, refresh_comment_count
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, make_image, translate_article
+from testing.factories import make_article, make_image, translate_article
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from live.tests.factories import make_live_blog, post
+from testing.live import make_live_blog, post
 
 pytestmark = pytest.mark.e2e
 

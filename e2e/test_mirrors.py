@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from mirrors import hosts
 from mirrors.models import MirrorHost
-from newsroom.tests.factories import make_article, make_image
 from samizdat.allowed_hosts import ConfiguredHosts
+from testing.factories import make_article, make_image
 
 pytestmark = pytest.mark.e2e
 

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from comments.models import Comment, CommentPolicy
 from corrections.models import TypoReport
-from newsroom.tests.factories import make_article, translate_article
+from testing.factories import make_article, translate_article
 
 pytestmark = pytest.mark.e2e
 

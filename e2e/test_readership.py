@@ -5,7 +5,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.e2e
 

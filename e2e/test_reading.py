@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.tests.factories import make_article, make_image, translate_article
+from testing.factories import make_article, make_image, translate_article
 
 pytestmark = pytest.mark.e2e
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from e2e.test_admin import sign_in
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.e2e
 

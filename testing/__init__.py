@@ -1,4 +1,9 @@
-"""Test support shared by every app: rebuilding what a test emptied, a Redis of our own."""
+"""Test support shared by every app: rebuilding what a test emptied, a Redis of our own.
+
+Builders and helpers that several apps' tests use live beside it: factories (articles,
+images, authors, members of a group), comments (posting as a reader), readership (beacons
+and likes), live (live blogs and entries), appserver (real app-server processes).
+"""
 
 import os
 import shutil
@@ -7,6 +12,9 @@ import sqlite3
 import subprocess
 import time
 from contextlib import contextmanager
+
+# The test client's own origin: what a browser sends with a write from our pages.
+ORIGIN = "http://testserver"
 
 
 def forget_cached_state():

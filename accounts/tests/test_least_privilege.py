@@ -10,8 +10,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
-from newsroom.tests.test_admin import article_form, member_of
+from testing.factories import article_form, make_article, member_of
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
 from analytics.realtime import take_sample
-from newsroom.tests.factories import make_article
 from readership.flush import flush
-from readership.tests.conftest import beacon
 from readership.tests.test_engagement import leave, view
+from testing.factories import make_article
+from testing.readership import beacon
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

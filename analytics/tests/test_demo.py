@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db.models import Sum
 
 from analytics.realtime import board
-from newsroom.tests.factories import make_article
 from readership.models import EngagementDay, EngagementHour, ReadingDay
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 6, 27, 12, 30, tzinfo=UTC)

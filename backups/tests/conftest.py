@@ -15,8 +15,8 @@ from backups.archive import media_files
 from backups.connections import database
 from comments.models import Comment, Status, refresh_comment_count
 from corrections.models import Correction
-from newsroom.tests.factories import make_article, make_author, make_image
 from readership.models import ReadingDay
+from testing.factories import make_article, make_author, make_image
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.db import connection
 from backups.archive import MANIFEST
 from backups.connections import database
 from backups.tests.conftest import media_hashes, table_dump
-from newsroom.tests.factories import make_image
+from testing.factories import make_image
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from django.utils import timezone
 from channels.models import KeyEventPost
 from live import services
 from live.models import EntryStatus
-from live.tests.factories import make_live_blog, post
 from mirrors import hosts
-from newsroom.tests.factories import make_image
 from samizdat import queue
+from testing.factories import make_image
+from testing.live import make_live_blog, post
 
 from .test_telegram import bot_api  # noqa: F401 (fixture)
 

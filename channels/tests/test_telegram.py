@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from channels.models import TelegramPost, TelegramSettings
 from mirrors import hosts
-from newsroom.tests.factories import make_article, make_image
 from samizdat import queue
+from testing.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 TOKEN = "123456:test-token"

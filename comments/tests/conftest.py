@@ -1,12 +1,14 @@
 import pytest
 from django.contrib.auth.models import Group, User
-from django.utils import timezone
 
-from comments.models import CommentPolicy
-from comments.pipeline import form_token
-from newsroom.tests.factories import make_article
-
-ORIGIN = "http://testserver"
+from testing import ORIGIN  # noqa: F401 (imported from here by older tests)
+from testing.comments import (  # noqa: F401 (imported from here by older tests)
+    api_post,
+    form_post,
+    old_token,
+    policy_without_waiting,
+)
+from testing.factories import make_article
 
 
 @pytest.fixture
@@ -17,38 +19,6 @@ def article(homes):
 @pytest.fixture
 def policy(db):
     return policy_without_waiting()
-
-
-def policy_without_waiting():
-    """The policy with no waiting time, so tests need not sleep."""
-    policy = CommentPolicy.load()
-    policy.min_seconds_to_submit = 0
-    policy.save()
-    return policy
-
-
-def old_token(article, seconds=60):
-    return form_token(article, now=timezone.now() - timezone.timedelta(seconds=seconds))
-
-
-def form_post(client, article, text="Добры тэкст", name="Чытач", language="be", **extra):
-    data = {"name": name, "text": text, "website": "", "token": old_token(article)}
-    data.update(extra)
-    return client.post(f"/{language}/comments/{article.pk}/post/", data, headers={"origin": ORIGIN})
-
-
-def api_post(client, article, text="Добры тэкст", name="Чытач", **extra):
-    body = {
-        "article": article.pk,
-        "name": name,
-        "text": text,
-        "website": "",
-        "token": old_token(article),
-    }
-    body.update(extra)
-    return client.post(
-        "/api/comments/", body, content_type="application/json", headers={"origin": ORIGIN}
-    )
 
 
 @pytest.fixture

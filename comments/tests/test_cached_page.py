@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from comments.models import Comment
-from comments.tests.conftest import ORIGIN
+from testing import ORIGIN
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ from django.db import connection, connections
 from django.test import Client
 
 from comments.models import Comment, Status
-from comments.tests.conftest import ORIGIN, old_token
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
+from testing import ORIGIN
+from testing.comments import old_token
+from testing.factories import make_article
 
 THREADS = 8
 POSTS_PER_THREAD = 5

@@ -6,8 +6,8 @@ from django.db import OperationalError, connection
 
 from comments.models import Comment
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
 from testing import postgres_connection
+from testing.factories import make_article
 
 from .conftest import api_post, form_post
 

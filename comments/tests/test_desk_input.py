@@ -3,7 +3,7 @@
 import pytest
 
 from comments.models import Comment, ModerationAction, Status
-from comments.tests.conftest import form_post
+from testing.comments import form_post
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.utils.html import escape
 
 from comments.models import Comment
-from comments.tests.conftest import ORIGIN, api_post, form_post, old_token
+from testing import ORIGIN
+from testing.comments import api_post, form_post, old_token
 
 pytestmark = pytest.mark.django_db
 

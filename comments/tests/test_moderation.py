@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from comments.models import Action, Comment, ModerationAction, Reason, Status
-from comments.tests.conftest import ORIGIN, form_post, old_token
 from newsroom.models import ArticlePage
+from testing import ORIGIN
+from testing.comments import form_post, old_token
 
 pytestmark = pytest.mark.django_db
 

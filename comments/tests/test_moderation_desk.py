@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from comments.models import Comment, CommentReport, ReportReason, Status
-from comments.tests.conftest import form_post
+from testing.comments import form_post
 
 pytestmark = pytest.mark.django_db
 

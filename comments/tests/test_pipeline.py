@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from comments.models import Comment, DiscussionSwitch, Reason, Status
 from comments.pipeline import STEPS, form_token
-from comments.tests.conftest import api_post, form_post, old_token
 from newsroom.models import ArticlePage
+from testing.comments import api_post, form_post, old_token
 
 pytestmark = pytest.mark.django_db
 # Per-minute limits count in windows of the wall clock: the clock stands still where a test
@@ -48,7 +48,7 @@ def test_too_fast_is_refused(client, article, policy):
 
 
 def test_forged_or_foreign_token_is_refused(client, article, policy, homes):
-    from newsroom.tests.factories import make_article
+    from testing.factories import make_article
 
     other = make_article(title="Іншы артыкул")
     assert form_post(client, article, token="garbage").status_code == 400
@@ -143,7 +143,7 @@ def test_comments_close_by_themselves_after_the_configured_days(client, article,
 @pytest.mark.parametrize("code", sorted(MESSAGES))
 @time_machine.travel(NOON, tick=False)  # "rate_limited" counts in one window
 def test_refusals_speak_the_readers_language(client, homes, policy, language, code):
-    from newsroom.tests.factories import make_article, translate_article
+    from testing.factories import make_article, translate_article
 
     base = make_article(title="Артыкул")
     article = base if language == "be" else translate_article(base, language, f"Article {language}")
@@ -178,7 +178,7 @@ HELD = {"be": "пасля праверкі", "ru": "после проверки"
 
 @pytest.mark.parametrize("language", ["be", "ru", "en"])
 def test_held_message_speaks_the_readers_language(client, homes, policy, language):
-    from newsroom.tests.factories import make_article, translate_article
+    from testing.factories import make_article, translate_article
 
     policy.premoderate_all = True
     policy.save()

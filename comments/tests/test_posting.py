@@ -3,8 +3,8 @@
 import pytest
 
 from comments.models import Comment, Status
-from comments.tests.conftest import api_post, form_post
 from newsroom.models import ArticlePage
+from testing.comments import api_post, form_post
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_all_comments_page_survives_bad_page_numbers(client, article, policy, pa
 
 
 def test_unpublished_article_takes_no_comments(client, homes, policy):
-    from newsroom.tests.factories import make_article
+    from testing.factories import make_article
 
     draft = make_article(title="Чарнавік", publish=False)
     assert form_post(client, draft).status_code == 404

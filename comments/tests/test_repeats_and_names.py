@@ -4,8 +4,9 @@ import pytest
 import time_machine
 
 from comments.models import Comment
-from comments.tests.conftest import ORIGIN, api_post, old_token
-from newsroom.tests.factories import make_article
+from testing import ORIGIN
+from testing.comments import api_post, old_token
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 ORIGINAL = "Улада зноў падняла цэны на хлеб"

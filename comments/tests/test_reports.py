@@ -5,9 +5,9 @@ import time_machine
 
 from comments.models import Action, Comment, CommentReport, Reason, Status, refresh_comment_count
 from comments.services import apply
-from comments.tests.conftest import ORIGIN
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
+from testing import ORIGIN
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

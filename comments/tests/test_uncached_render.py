@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from comments import pipeline, services
 from comments.models import Action, Comment, CommentPolicy, DiscussionSwitch
-from comments.tests.conftest import form_post
+from testing.comments import form_post
 
 pytestmark = pytest.mark.django_db
 

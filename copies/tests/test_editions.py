@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 from copies import editions, signing
 from mirrors import hosts
-from newsroom.tests.factories import make_article, make_author, make_image
+from testing.factories import make_article, make_author, make_image
 
 
 @pytest.fixture

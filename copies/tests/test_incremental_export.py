@@ -12,10 +12,10 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from comments.tests.conftest import form_post, policy_without_waiting
 from copies import export
 from copies.verify import verify_copy
-from newsroom.tests.factories import make_article, make_image
+from testing.comments import form_post, policy_without_waiting
+from testing.factories import make_article, make_image
 
 
 def ago(hours):

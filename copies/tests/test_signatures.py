@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from copies import export, signing
 from copies.checks import signing_key_not_served
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 
 def test_a_signed_file_verifies_and_one_changed_byte_fails(tmp_path, signing_key):

@@ -13,10 +13,10 @@ from django.core.management.base import CommandError
 from django.test import Client
 from lxml import html as lxml_html
 
-from comments.tests.conftest import form_post, policy_without_waiting
 from copies import export
 from copies.verify import verify_copy
-from newsroom.tests.factories import make_article, make_image
+from testing.comments import form_post, policy_without_waiting
+from testing.factories import make_article, make_image
 
 PREFIX = "/some/mirror/path/"
 

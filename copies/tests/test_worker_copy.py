@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from copies.verify import verify_copy
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 from wagtail.rich_text import RichText
 
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 BODY_BE = "Улетку ў Менску прайшоў фестываль. Арганізатары абяцаюць вярнуцца ў наступным годзе."
 

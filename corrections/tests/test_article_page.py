@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from corrections.models import Correction
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import backdate, translate_article
+from testing.factories import backdate, translate_article
 
 pytestmark = pytest.mark.django_db
 MINSK = timezone.get_fixed_timezone(180)

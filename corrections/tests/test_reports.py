@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from corrections.models import TypoReport
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, translate_article
+from testing.factories import make_article, translate_article
 
 pytestmark = pytest.mark.django_db
 URL = "/api/corrections/reports"

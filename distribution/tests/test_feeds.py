@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, make_author, make_image, translate_article
+from testing.factories import make_article, make_author, make_image, translate_article
 
 pytestmark = pytest.mark.django_db
 

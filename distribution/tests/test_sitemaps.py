@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from distribution.sitemaps import PagesSitemap
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, translate_article
+from testing.factories import make_article, translate_article
 
 pytestmark = pytest.mark.django_db
 NS = {

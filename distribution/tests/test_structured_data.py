@@ -3,7 +3,7 @@
 import extruct
 import pytest
 
-from newsroom.tests.factories import make_article, make_author, make_image
+from testing.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 MAIN = "https://news.example.org"

@@ -7,7 +7,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from wagtail.rich_text import RichText
 
-from newsroom.tests.factories import (
+from testing.factories import (
     make_article,
     make_author,
     make_image,

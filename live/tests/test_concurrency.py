@@ -7,7 +7,7 @@ from django.db import connection, connections
 
 from live import services
 from live.models import EntryAction, LiveEntry, LiveEntryChange
-from live.tests.factories import make_editor, make_live_blog
+from testing.live import make_editor, make_live_blog
 
 
 @pytest.mark.django_db(transaction=True)

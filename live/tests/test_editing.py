@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from live import services
 from live.models import EntryAction, LiveEntry, LiveEntryChange
-from live.tests.factories import make_editor, make_live_blog, post
+from testing.live import make_editor, make_live_blog, post
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from live.tests.factories import make_live_blog, post
+from testing.live import make_live_blog, post
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from live.tests.factories import draft, make_live_blog, post
+from testing.live import draft, make_live_blog, post
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -44,7 +44,7 @@ def test_drafts_never_reach_readers(client, blog):
 
 
 def test_lists_mark_an_open_live_blog(client, blog):
-    from newsroom.tests.factories import make_article
+    from testing.factories import make_article
 
     make_article(title="Звычайная навіна")
 
@@ -66,7 +66,7 @@ def test_every_list_links_the_live_blog_at_its_own_address(client, blog):
     # Lists load stories as articles; a link to /be/news/<slug>/ would answer 301.
     import re
 
-    from newsroom.tests.factories import make_article
+    from testing.factories import make_article
 
     make_article(title="Звычайная навіна")
     own = f'href="/be/live/{blog.slug}/"'

@@ -6,7 +6,7 @@ import extruct
 import pytest
 from django.utils import timezone
 
-from live.tests.factories import make_live_blog, post
+from testing.live import make_live_blog, post
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from live import state
-from live.tests.factories import draft, make_live_blog, post
+from testing.live import draft, make_live_blog, post
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from wagtail.rich_text import RichText
 
 from comments.models import CommentPolicy
 from comments.pipeline import form_token
-from newsroom.tests.factories import make_article, make_image
+from testing.factories import make_article, make_image
 
 from .conftest import MAIN, MIRROR, ONION
 

@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 from newsletter.models import Issue, IssueArticle, State
 from newsletter.tests.conftest import body
 from newsletter.tests.test_sending import subscriber
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.test import Client
 
 from newsletter import mail
 from newsletter.models import Issue, IssueArticle, Kind
-from newsroom.tests.factories import make_article
-from readership.tests.conftest import beacon
+from testing.factories import make_article
+from testing.readership import beacon
 
 from .test_admin import editor  # noqa: F401 (fixture)
 

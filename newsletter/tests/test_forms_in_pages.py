@@ -1,6 +1,6 @@
 import pytest
 
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from mirrors import hosts
 from newsletter import mail, sealing, sending
 from newsletter.models import Delivery, DeliveryState, Issue, IssueArticle, State, Subscriber
 from newsletter.tests.conftest import body
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from django.db import connection
 
 from newsletter import sending
 from newsletter.models import Delivery, DeliveryState, Issue, IssueArticle, State
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 from .conftest import free_port
 from .test_sending import subscriber

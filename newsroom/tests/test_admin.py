@@ -3,36 +3,15 @@
 from datetime import timedelta
 
 import time_machine
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from newsroom.models import ArticlePage, HomePage, NewsIndexPage, SectionPage
-from newsroom.tests.factories import make_article, make_author, section
-
-
-def member_of(group_name, username):
-    user = User.objects.create_user(username, password="pass-for-tests-only")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def article_form(title, **extra):
-    data = {
-        "title": title,
-        "slug": "",
-        "lede": "Першы абзац ліда.",
-        "body": streamfield([("paragraph", rich_text("<p>Тэкст.</p>"))]),
-        "bylines": inline_formset([]),
-        "section": section("society").pk,
-        "tags": "",
-    }
-    data.update(extra)
-    return nested_form_data(data)
+from testing.factories import article_form, make_article, make_author, member_of, section
 
 
 class ArticleAdminTests(WagtailPageTestCase):

@@ -18,7 +18,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, section
+from testing.factories import make_article, section
 
 MINSK = ZoneInfo("Europe/Minsk")
 GO_LIVE = datetime(2031, 12, 6, 5, 34, tzinfo=MINSK)

@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from comments.models import Comment
 from corrections.models import TypoReport
 from newsroom.models import NewsIndexPage
-from newsroom.tests.factories import make_article, make_author, make_image
+from testing.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 

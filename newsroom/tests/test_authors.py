@@ -10,8 +10,8 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from newsroom.models import Author
-from newsroom.tests.factories import hours_ago, make_article, make_author, make_image
 from samizdat import cdn
+from testing.factories import hours_ago, make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 

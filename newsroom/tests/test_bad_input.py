@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

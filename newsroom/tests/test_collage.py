@@ -5,8 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_image, news_index
-from newsroom.tests.test_admin import article_form, member_of
+from testing.factories import article_form, make_image, member_of, news_index
 
 pytestmark = pytest.mark.django_db
 

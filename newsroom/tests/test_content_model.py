@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import backdate, make_article, make_image
+from testing.factories import backdate, make_article, make_image
 
 pytestmark = pytest.mark.django_db
 

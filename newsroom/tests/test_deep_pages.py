@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsroom import models
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

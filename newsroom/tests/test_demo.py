@@ -23,7 +23,7 @@ from newsroom.languages import detect_language
 from newsroom.models import ArticlePage, Author
 from newsroom.slugs import is_ascii_slug
 from newsroom.structure import SECTIONS
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 # The three newest stories are translated and between them have a photo, a link card and
 # a gallery, so the quick tests still touch every kind of block at a fraction of the cost.

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from newsroom.models import SectionPage
 from newsroom.structure import publish
-from newsroom.tests.factories import make_article, make_author, translate_article
+from testing.factories import make_article, make_author, translate_article
 
 pytestmark = pytest.mark.django_db
 

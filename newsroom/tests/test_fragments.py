@@ -10,7 +10,7 @@ from django.test import Client
 from wagtail.rich_text import RichText
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import hours_ago, make_article, make_author, make_image
+from testing.factories import hours_ago, make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 

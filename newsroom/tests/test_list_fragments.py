@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import hours_ago, make_article, make_image, section
+from testing.factories import hours_ago, make_article, make_image, section
 
 pytestmark = pytest.mark.django_db
 

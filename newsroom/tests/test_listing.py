@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article, translate_article
+from testing.factories import make_article, translate_article
 
 pytestmark = pytest.mark.django_db
 

@@ -12,14 +12,15 @@ from wagtail.rich_text import RichText
 
 from newsroom.images import NewsroomImage
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import (
+from testing.factories import (
+    article_form,
     make_article,
     make_image,
+    member_of,
     news_index,
     section,
     translate_article,
 )
-from newsroom.tests.test_admin import article_form, member_of
 
 pytestmark = pytest.mark.django_db
 

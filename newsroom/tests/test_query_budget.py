@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from newsroom.tests.factories import make_article, make_author, make_image
+from testing.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 

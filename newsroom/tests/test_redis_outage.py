@@ -4,9 +4,9 @@ page cache fills again once Redis is back, without a restart."""
 import pytest
 from wagtail.rich_text import RichText
 
-from newsroom.tests.factories import make_article
 from samizdat import pagecache
 from testing import use_redis
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

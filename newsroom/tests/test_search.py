@@ -4,7 +4,7 @@ import pytest
 from wagtail.rich_text import RichText
 
 from newsroom.search import fold, highlight, query_terms
-from newsroom.tests.factories import make_article, translate_article
+from testing.factories import make_article, translate_article
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.search import RESULTS_PER_PAGE
-from newsroom.tests.factories import make_article
 from testing import forget_cached_state
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom import views
 from newsroom.search import results_key
-from newsroom.tests.factories import make_article
 from samizdat import pagecache
 from shield import flight
 from shield.slots import slot
+from testing.factories import make_article
 
 # Wagtail's index (SQLite) or the articles' own vectors (PostgreSQL).
 SEARCH_TABLES = ("wagtailsearch_indexentry", "newsroom_articlesearchentry")

@@ -9,8 +9,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 from newsroom.language_check import foreign_passages
 from newsroom.models import ArticlePage
 from newsroom.slugs import slug_for
-from newsroom.tests.factories import make_article, section
-from newsroom.tests.test_admin import article_form, member_of
+from testing.factories import article_form, make_article, member_of, section
 
 pytestmark = pytest.mark.django_db
 

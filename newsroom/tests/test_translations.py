@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from newsroom.tests.factories import make_article, make_author, section, translate_article
+from testing.factories import make_article, make_author, section, translate_article
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,12 @@ import pytest
 import time_machine
 from django.test import Client
 
-from comments.tests.conftest import ORIGIN, old_token, policy_without_waiting
-from newsroom.tests.factories import make_article
 from readership import clock
 from readership.buffers import current_buffer
-from readership.tests.conftest import READER_AGENT
+from testing import ORIGIN
+from testing.comments import old_token, policy_without_waiting
+from testing.factories import make_article
+from testing.readership import READER_AGENT
 
 ADDRESS = "203.0.113.7"
 PROXY = "127.0.0.1"

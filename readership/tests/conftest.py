@@ -1,14 +1,10 @@
-"""Fixtures for readership tests: articles, both buffers, beacons and likes."""
-
-import json
+"""Fixtures for readership tests: both buffers, a skeleton put back after committed data."""
 
 import pytest
 
 # The Redis server fixtures live in the root conftest.py; these names stay importable here.
-from testing import RedisServer, restore_skeleton, use_redis  # noqa: F401
-
-ORIGIN = "http://testserver"
-READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
+from testing import ORIGIN, RedisServer, restore_skeleton, use_redis  # noqa: F401
+from testing.readership import READER_AGENT, beacon, like  # noqa: F401 (older imports)
 
 
 @pytest.fixture
@@ -39,27 +35,3 @@ def buffer_kind(request, settings):
     else:
         settings.REDIS_URL = ""
         yield "database"
-
-
-def beacon(client, article, kind="view", ip="203.0.113.7", agent=READER_AGENT, **extra):
-    extra.setdefault("HTTP_ORIGIN", ORIGIN)  # sent from our own page
-    return client.post(
-        "/api/readership/beacon",
-        data=json.dumps({"article": getattr(article, "pk", article), "kind": kind}),
-        content_type="text/plain;charset=UTF-8",
-        REMOTE_ADDR=ip,
-        HTTP_USER_AGENT=agent,
-        **extra,
-    )
-
-
-def like(client, article, liked=True, ip="203.0.113.7", agent=READER_AGENT, **extra):
-    extra.setdefault("HTTP_ORIGIN", ORIGIN)
-    return client.post(
-        "/api/readership/like",
-        data=json.dumps({"article": getattr(article, "pk", article), "liked": liked}),
-        content_type="text/plain;charset=UTF-8",
-        REMOTE_ADDR=ip,
-        HTTP_USER_AGENT=agent,
-        **extra,
-    )

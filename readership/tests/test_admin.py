@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 
-from newsroom.tests.factories import make_article
 from readership.flush import flush
+from testing.factories import make_article
 
 from .conftest import beacon, like
 

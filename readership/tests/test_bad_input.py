@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from newsroom.tests.factories import make_article
 from readership import numbers
 from readership.buffers import current_buffer
+from testing.factories import make_article
 
 from .conftest import ORIGIN, READER_AGENT, beacon, like
 

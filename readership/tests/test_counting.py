@@ -8,13 +8,13 @@ import time_machine
 from django.db import connections
 from django.test import Client, RequestFactory
 
-from newsroom.tests.factories import make_article
 from privacy.clients import client_hash
 from readership import numbers
 from readership.buffers import current_buffer
 from readership.flush import flush
 from readership.models import ArticleTotals, ReadingDay, ReadingHour
 from readership.reading import is_published_article
+from testing.factories import make_article
 
 from .conftest import beacon, like
 

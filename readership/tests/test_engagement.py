@@ -9,11 +9,11 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.tests.factories import make_article
 from readership.buffers import current_buffer
 from readership.engagement import beacon_token, referrer_domain, serving_host
 from readership.flush import flush
 from readership.models import EngagementDay, EngagementHour, PendingEngagement
+from testing.factories import make_article
 
 from .conftest import ORIGIN, READER_AGENT, beacon
 from .test_privacy import database_dump, redis_dump

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
+from testing.factories import make_article
 
 from .conftest import beacon, like
 

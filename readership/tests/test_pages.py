@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from newsroom.tests.factories import make_article, translate_article
+from testing.factories import make_article, translate_article
 
 from .conftest import beacon, like
 

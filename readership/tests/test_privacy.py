@@ -8,10 +8,10 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.tests.factories import make_article
 from privacy.clients import client_hash, destroy_old_salts
 from readership.buffers import current_buffer
 from readership.flush import flush
+from testing.factories import make_article
 
 from .conftest import beacon, like, use_redis
 

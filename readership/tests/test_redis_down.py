@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from django.db.models import Sum
 
-from newsroom.tests.factories import make_article
 from readership import clock, reading
 from readership.flush import flush
 from readership.models import ArticleTotals, PendingCount, ReadingHour
 from samizdat import rediscache
+from testing.factories import make_article
 
 from .conftest import beacon, like, use_redis
 

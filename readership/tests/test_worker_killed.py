@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from newsroom.tests.factories import make_article
 from readership import clock
 from readership.buffers import current_buffer
 from readership.flush import PAUSE_AT
 from readership.models import ArticleTotals, ReadingDay, ReadingHour
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

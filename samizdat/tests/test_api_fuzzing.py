@@ -24,8 +24,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from comments.models import Comment, ReportReason, Status
-from comments.tests.conftest import old_token
-from newsroom.tests.factories import make_article
+from testing.comments import old_token
+from testing.factories import make_article
 
 CHECKS = [
     not_a_server_error,

@@ -16,10 +16,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from newsroom.tests.factories import make_article
 from samizdat.pagecache import HitsFirst
 from testing import RecordingApp, postgres_connection, through
 from testing.appserver import AppServer, database_url
+from testing.factories import make_article
 
 WORKERS = 2
 POOL_SIZE = 3

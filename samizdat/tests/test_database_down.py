@@ -4,9 +4,9 @@
 import pytest
 from django.db import connection
 
-from newsroom.tests.factories import make_article
 from samizdat import pagecache
 from testing import database_locked, database_unreachable
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from newsroom.tests.factories import make_article
 from samizdat.pagecache import HitsFirst
 from testing import RecordingApp, header_set, through
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

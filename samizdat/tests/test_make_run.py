@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from newsroom.tests.factories import make_article, make_image
 from testing import free_port
 from testing.appserver import database_url_for_processes
+from testing.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -54,7 +54,7 @@ def seed():
 
     from comments.models import Comment, CommentPolicy, Status, refresh_comment_count
     from newsroom.structure import ensure_site_structure
-    from newsroom.tests.factories import make_article
+    from testing.factories import make_article
 
     ensure_site_structure("Samizdat")
     article = make_article(title="Суд у Гомелі")

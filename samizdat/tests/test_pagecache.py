@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from comments.tests.conftest import form_post, policy_without_waiting
-from newsroom.tests.factories import make_article
+from testing.comments import form_post, policy_without_waiting
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

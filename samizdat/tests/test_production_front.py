@@ -20,9 +20,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from comments.pipeline import form_token
-from newsroom.tests.factories import make_article
 from testing import free_port, missing
 from testing.appserver import AppServer, database_url_for_processes
+from testing.factories import make_article
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")

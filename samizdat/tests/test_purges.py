@@ -14,10 +14,11 @@ from django_tasks_db.models import DBTaskResult
 
 from comments import services
 from comments.models import Action, Comment
-from comments.tests.conftest import form_post, policy  # noqa: F401 (a fixture)
+from comments.tests.conftest import policy  # noqa: F401 (a fixture)
 from corrections.models import Correction
-from newsroom.tests.factories import make_article, news_index
 from samizdat import queue
+from testing.comments import form_post
+from testing.factories import make_article, news_index
 
 # Comments may be posted at once (no waiting time): comments' policy fixture.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]

@@ -15,10 +15,10 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django_redis.client import DefaultClient
 
-from newsroom.tests.factories import make_article
 from samizdat import pagecache, rediscache
 from samizdat.rediscache import Breaker, GuardedConnection
 from testing import use_redis
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from newsroom.tests.factories import make_article, section
 from testing import free_port
+from testing.factories import make_article, section
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

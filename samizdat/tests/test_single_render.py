@@ -10,9 +10,9 @@ from django.test import Client
 
 from comments.models import Action, Comment
 from comments.services import apply
-from comments.tests.conftest import form_post, policy_without_waiting
-from newsroom.tests.factories import make_article
 from samizdat import pagecache
+from testing.comments import form_post, policy_without_waiting
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -14,14 +14,14 @@ import pytest
 from django.utils import timezone, translation
 
 from comments.models import Comment, CommentReport, Status
-from comments.tests.conftest import old_token, policy_without_waiting
 from corrections.models import TypoReport
 from mirrors import hosts
 from newsroom.models import ArticlePage
-from newsroom.tests.factories import make_article
 from readership.buffers import current_buffer
-from readership.tests.conftest import READER_AGENT
 from samizdat import guard
+from testing.comments import old_token, policy_without_waiting
+from testing.factories import make_article
+from testing.readership import READER_AGENT
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 
 from comments.models import Comment
-from comments.tests.conftest import form_post
-from newsroom.tests.factories import make_article
 from testing import RedisServer, use_redis
+from testing.comments import form_post
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

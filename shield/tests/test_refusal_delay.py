@@ -3,9 +3,9 @@
 import pytest
 import time_machine
 
-from newsroom.tests.factories import make_article
 from shield import refusals
 from shield.slots import slot
+from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
 # Per-minute limits count in windows of the wall clock: the clock stands still where a test

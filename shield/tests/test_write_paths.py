@@ -9,13 +9,14 @@ from django.contrib.auth import get_user_model
 from wagtail.rich_text import RichText
 
 from comments.models import Comment
-from comments.tests.conftest import ORIGIN, api_post, form_post
 from corrections.models import TypoReport
 from corrections.tests.conftest import BODY_BE
-from newsroom.tests.factories import make_article
 from readership import numbers
-from readership.tests.conftest import beacon
 from shield.slots import slots_for
+from testing import ORIGIN
+from testing.comments import api_post, form_post
+from testing.factories import make_article
+from testing.readership import beacon
 
 pytestmark = pytest.mark.django_db
 
