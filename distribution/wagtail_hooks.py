@@ -16,5 +16,7 @@ def canonical_and_social_tags(context):
     # The same until the page is published again or corrected (which moves
     # last_published_at); a new cache generation drops it with everything else.
     updated = page.last_published_at.timestamp() if page.last_published_at else 0
-    key = f"head-tags:{page.pk}:{page.live_revision_id}:{updated}"
+    # What else the tags show may change between publications (a live blog's entries).
+    versions = ":".join(str(part(page)) for part in hooks.get_hooks("distribution_head_version"))
+    key = f"head-tags:{page.pk}:{page.live_revision_id}:{updated}:{versions}"
     return edition.remember(key, lambda: head_tags(page))

@@ -10,7 +10,7 @@ from wagtail.admin.widgets import Button
 
 from samizdat import converters  # noqa: F401 (registers <id:...>)
 
-from . import admin_views, key_events, marks
+from . import admin_views, key_events, marks, state
 from .models import LiveBlogPage
 from .structured_data import live_blog_posting
 
@@ -45,6 +45,12 @@ def key_event(entry_id):
 def key_events_of(page_id):
     """The key events readers can see in a live blog (posted once the blog is published)."""
     return key_events.visible_ids(page_id)
+
+
+@hooks.register("distribution_head_version")
+def entries_in_head(page):
+    """A live blog's head (JSON-LD) lists its latest entries: kept only while they stay."""
+    return state.version(page.pk) if isinstance(page, LiveBlogPage) else ""
 
 
 @hooks.register("register_admin_urls")
