@@ -3,6 +3,7 @@
 
 import io
 import os
+import re
 from pathlib import Path
 
 from django.utils import translation
@@ -171,6 +172,10 @@ def rewrite_body(page, language, paragraphs, subheadings, quotes):
             page.keyboard.press("ControlOrMeta+a")
             page.keyboard.insert_text(text)
             expect(editor).to_have_text(text)
+            # Draftail writes its form field a moment after the typing: wait for it, or a
+            # quick Publish sends the copied text.
+            field = block.locator("input[type=hidden][name$='-value']").first
+            expect(field).to_have_value(re.compile(re.escape(text)))
         elif kind == "subheading":
             block.locator("input[type=text]").first.fill(next(subheadings))
         elif kind == "quote":
