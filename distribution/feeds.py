@@ -6,6 +6,7 @@ its readers on the mirror; see mirrors/).
 """
 
 import re
+from datetime import UTC, datetime
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
@@ -39,7 +40,20 @@ def absolute_links(html, origin):
     return SRCSET.sub(candidates, html)
 
 
-class MediaRssFeed(Rss201rev2Feed):
+# An empty feed (an edition with nothing published yet) would be stamped with the moment it
+# was built, so two builds of the same feed would differ: a fixed date keeps it the same
+# (static copies compare their files byte for byte).
+EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class SteadyWhenEmpty:
+    def latest_post_date(self):
+        if not self.items:
+            return EMPTY_FEED_DATE
+        return super().latest_post_date()
+
+
+class MediaRssFeed(SteadyWhenEmpty, Rss201rev2Feed):
     """RSS with the full text (content:encoded) and the lead photo with its credit."""
 
     def rss_attributes(self):
@@ -62,7 +76,7 @@ class MediaRssFeed(Rss201rev2Feed):
             handler.endElement("media:content")
 
 
-class AtomWithContent(Atom1Feed):
+class AtomWithContent(SteadyWhenEmpty, Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         handler.addQuickElement("content", item["content_html"], {"type": "html"})

@@ -138,3 +138,17 @@ def test_bodies_render_once_per_publication_and_follow_a_new_one(
     entries = {entry.title: entry for entry in parse(client, "/be/feed/").entries}
     assert "Выпраўлены тэкст навіны." in entries["Навіна з фота 0"].content[0].value
     assert "Выпраўлены" not in entries["Навіна з фота 1"].content[0].value
+
+
+@pytest.mark.parametrize("path", ["/en/feed/", "/en/feed/atom/"])
+def test_an_empty_feed_reads_the_same_whenever_it_is_built(client, homes, path):
+    import time_machine
+
+    from testing import forget_cached_state
+
+    first = client.get(path).content
+    forget_cached_state()  # built anew, not recalled
+    with time_machine.travel(timezone.now() + timedelta(hours=5)):
+        later = client.get(path).content
+    assert later == first
+    assert feedparser.parse(first).entries == []
