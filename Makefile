@@ -62,9 +62,14 @@ serve:
 # (samizdat/settings/test.py), cache folder and ports; TEST_WORKERS=0 runs them in this one.
 # Tests marked xdist_group share an expensive fixture and go to one worker; the order of
 # the rest is kept (conftest.py runs the tests that empty the database last).
+# The site run as `make run` runs it (samizdat/tests/test_one_site.py: app servers, worker,
+# its own PostgreSQL database) goes alone after the others: beside the other worker's tests
+# its PostgreSQL site lost its tables between migrating and seeding (cause not yet found).
 TEST_WORKERS ?= 2
+ONE_SITE := samizdat/tests/test_one_site.py
 test: install messages $(RUNTIME_VENV)/.installed
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --ignore=$(ONE_SITE)
+	$(BIN)/pytest -p no:xdist $(ONE_SITE)
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.
 # About 15 minutes; the 100,000-article corpus is built once and kept (bench/corpus.py).
