@@ -6,7 +6,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".venv", "node_modules", "static", "media"}
+SKIP = {".venv", ".runtime-venv", "node_modules", "static", "media"}
 
 
 def catalogues():
