@@ -1,5 +1,5 @@
 """The lite pages and "If we are blocked" end with the latest offline editions and the key
-that signs every copy (newsroom.slots), so readers can fetch a file and check it."""
+that signs every copy (newsroom.template_slots), so readers can fetch a file and check it."""
 
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string

@@ -9,10 +9,10 @@ from wagtail.models import Locale
 
 from privacy.limits import seconds_to_wait
 from samizdat import pagecache
+from shield.concurrency import slot
 from shield.deadline import statement_deadline
 from shield.flight import answer_once
 from shield.refusals import Refused, TooOften, refusal_response
-from shield.slots import slot
 
 from . import edition
 from .models import ArticleByline, ArticlePage, Author, listing_page

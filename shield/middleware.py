@@ -7,8 +7,8 @@ sessions, auth or the view run, so nothing is half-written and a flood queues no
 
 from django.conf import settings
 
+from .concurrency import slot
 from .refusals import Refused, refusal_response
-from .slots import slot
 
 
 class ShieldMiddleware:

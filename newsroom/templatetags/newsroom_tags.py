@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from newsroom import edition
 from newsroom.models import HomePage, SectionPage, own_url
-from newsroom.slots import render_slot
+from newsroom.template_slots import render_slot
 
 register = template.Library()
 
@@ -94,7 +94,7 @@ def _navigation(request, language):
 
 @register.simple_tag(takes_context=True)
 def slot(context, name):
-    """Render what other apps registered for a named place in the page (newsroom.slots)."""
+    """Render what other apps registered for a named place in the page (newsroom.template_slots)."""
     return render_slot(name, context.flatten())
 
 

@@ -14,7 +14,7 @@ from newsroom import views
 from newsroom.search import results_key
 from samizdat import pagecache
 from shield import flight
-from shield.slots import slot
+from shield.concurrency import slot
 from testing.factories import make_article
 
 # Wagtail's index (SQLite) or the articles' own vectors (PostgreSQL).

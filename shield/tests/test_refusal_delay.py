@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from shield import refusals
-from shield.slots import slot
+from shield.concurrency import slot
 from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from comments.models import Comment
 from corrections.models import TypoReport
 from corrections.tests.conftest import BODY_BE
 from readership import numbers
-from shield.slots import slots_for
+from shield.concurrency import slots_for
 from testing import ORIGIN
 from testing.comments import api_post, form_post
 from testing.factories import make_article

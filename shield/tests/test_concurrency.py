@@ -8,8 +8,8 @@ import redis
 import time_machine
 from django.utils import timezone
 
+from shield.concurrency import UNHELD, LocalSlots, SharedSlots, slot
 from shield.refusals import Busy
-from shield.slots import UNHELD, LocalSlots, SharedSlots, slot
 from testing import free_port
 
 
