@@ -18,7 +18,7 @@ PHOTO_RENDITION = "max-1280x1280"
 
 
 def api(config):
-    return BotAPI(config.api_base, config.bot_token)
+    return BotAPI(config.api_base, config.token())
 
 
 def links(config, path):
@@ -52,7 +52,7 @@ def publish(page_id):
     """Post the article, or edit its post when its text changed. Raises TelegramError."""
     article = ArticlePage.objects.live().filter(pk=page_id).select_related("locale").first()
     config = TelegramSettings.load()
-    if article is None or not config.bot_token:
+    if article is None or not config.has_token:
         return
     chat = config.channel_for(article.locale.language_code)
     if not chat:
@@ -88,7 +88,7 @@ def publish_key_event(entry_id):
         return
     config = TelegramSettings.load()
     chat = config.channel_for(event["language"])
-    if not config.bot_token or not chat:
+    if not config.has_token or not chat:
         return
     text = post_text(config, event["headline"], event["text"], event["path"])
     if post is None:

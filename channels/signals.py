@@ -14,7 +14,7 @@ def on_published(sender, instance, **kwargs):
     if not isinstance(instance, ArticlePage):
         return
     config = TelegramSettings.load()
-    if config.bot_token and config.channel_for(instance.locale.language_code):
+    if config.has_token and config.channel_for(instance.locale.language_code):
         page_id = instance.pk
         transaction.on_commit(lambda: publish_article.enqueue(page_id))
         # A live blog's key events saved before it was published are posted now.

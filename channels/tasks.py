@@ -1,7 +1,8 @@
 """Posting from the worker: publishing never waits for Telegram, and failures are retried.
 
 A 429 answer names how long to wait (retry_after): the task comes back exactly then.
-Other failures (Telegram or the network down) use the queue's growing delays.
+Other failures (Telegram or the network down) use the queue's growing delays, and so does
+a bot token the configured key cannot unseal (logged as an error each time).
 """
 
 import logging
@@ -13,6 +14,7 @@ from django_tasks import task
 from samizdat import queue
 
 from . import posting
+from .models import TokenUnreadable
 from .telegram import TelegramError
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,8 @@ def publish_article(page_id, attempt=0):
         posting.publish(page_id)
     except (TelegramError, OSError) as error:
         again(publish_article, attempt, page_id, as_telegram_error(error))
+    except TokenUnreadable as error:
+        unreadable(publish_article, attempt, page_id, error)
 
 
 @task(backend=queue.BACKEND)
@@ -46,6 +50,8 @@ def withdraw_article(page_id, attempt=0):
         posting.withdraw(page_id)
     except (TelegramError, OSError) as error:
         again(withdraw_article, attempt, page_id, as_telegram_error(error))
+    except TokenUnreadable as error:
+        unreadable(withdraw_article, attempt, page_id, error)
 
 
 @task(backend=queue.BACKEND)
@@ -55,6 +61,15 @@ def post_key_event(entry_id, attempt=0):
         posting.publish_key_event(entry_id)
     except (TelegramError, OSError) as error:
         again(post_key_event, attempt, entry_id, as_telegram_error(error))
+    except TokenUnreadable as error:
+        unreadable(post_key_event, attempt, entry_id, error)
+
+
+def unreadable(task_function, attempt, key, error):
+    """Say so loudly, and try again later: the right key may be back by then."""
+    logger.error("%s", error)
+    if not queue.retry_later(task_function, attempt, key):
+        logger.error("Telegram post given up: the bot token could not be unsealed.")
 
 
 def as_telegram_error(error):

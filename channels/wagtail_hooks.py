@@ -16,7 +16,7 @@ def key_event_changed(entry_id):
         return
     event = posting.key_event(entry_id)
     config = TelegramSettings.load()
-    if event is None or not config.bot_token or not config.channel_for(event["language"]):
+    if event is None or not config.has_token or not config.channel_for(event["language"]):
         return
     # A key event scheduled for later is posted when readers can see it, not before.
     run_after = max(event["publish_at"], timezone.now())

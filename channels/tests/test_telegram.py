@@ -84,7 +84,7 @@ def bot_api():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     config = TelegramSettings.load()
-    config.bot_token = TOKEN
+    config.set_token(TOKEN)
     config.api_base = f"http://127.0.0.1:{server.server_port}"
     config.channel_be = "@samizdat_be"
     config.channel_ru = "@samizdat_ru"

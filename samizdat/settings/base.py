@@ -421,7 +421,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsletter@localhost"
 
 
 def _newsletter_key():
-    """The key that seals subscribers' addresses: never in the database (newsletter.sealing)."""
+    """The key that seals subscribers' addresses and the Telegram bot token: never in the
+    database (samizdat.sealing)."""
     path = os.environ.get("NEWSLETTER_KEY_FILE")
     if path:
         with open(path) as key_file:

@@ -18,12 +18,13 @@ if (
 FIXED_HOSTS = env_list("ALLOWED_HOSTS")
 if not FIXED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names the site answers to.")
-# The key that seals the subscriber list (newsletter.sealing): without it the first
-# subscriber would fail deep in a request, and a placeholder would seal nothing at all.
+# The key that seals the subscriber list and the Telegram bot token (samizdat.sealing):
+# without it the first subscriber would fail deep in a request, and a placeholder would
+# seal nothing at all.
 if len(NEWSLETTER_KEY) < 32 or NEWSLETTER_KEY.startswith(("dev-", "test-", "change-me")):
     raise ImproperlyConfigured(
         "Set NEWSLETTER_KEY (or NEWSLETTER_KEY_FILE) to a random string of at least 32"
-        " characters: it seals the newsletter's subscriber list."
+        " characters: it seals the newsletter's subscriber list and the Telegram bot token."
     )
 
 DEBUG = False
