@@ -6,6 +6,10 @@ import pytest
 
 from testing import missing
 
+# The testing package's fixtures, for every app's tests: comments' policy without waiting
+# time, both readership buffers, a caching proxy that records purges, a real SMTP server.
+pytest_plugins = ["testing.comments", "testing.readership", "testing.purges", "testing.mail"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

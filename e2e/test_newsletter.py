@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from newsletter import sending
 from newsletter.models import Issue, IssueArticle, Subscriber
-from newsletter.tests.conftest import body, smtp  # noqa: F401 (the SMTP server fixture)
 from samizdat import queue
 from testing.factories import make_article
+from testing.mail import body
 
 pytestmark = pytest.mark.e2e
 

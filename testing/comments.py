@@ -1,5 +1,6 @@
 """Posting comments as a reader's browser does, for every app's tests."""
 
+import pytest
 from django.utils import timezone
 
 from comments.models import CommentPolicy
@@ -13,6 +14,12 @@ def policy_without_waiting():
     policy.min_seconds_to_submit = 0
     policy.save()
     return policy
+
+
+@pytest.fixture
+def policy(db):
+    """A fixture: comments may be posted at once."""
+    return policy_without_waiting()
 
 
 def old_token(article, seconds=60):

@@ -13,9 +13,8 @@ from wagtail.users.models import UserProfile
 
 from analytics.realtime import take_sample
 from readership.flush import flush
-from readership.tests.test_engagement import leave, view
 from testing.factories import make_article
-from testing.readership import beacon
+from testing.readership import beacon, leave, view
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

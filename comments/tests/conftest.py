@@ -1,24 +1,12 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from testing import ORIGIN  # noqa: F401 (imported from here by older tests)
-from testing.comments import (  # noqa: F401 (imported from here by older tests)
-    api_post,
-    form_post,
-    old_token,
-    policy_without_waiting,
-)
 from testing.factories import make_article
 
 
 @pytest.fixture
 def article(homes):
     return make_article(title="Навіна для каментароў")
-
-
-@pytest.fixture
-def policy(db):
-    return policy_without_waiting()
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ from django.db import OperationalError, connection
 from comments.models import Comment
 from newsroom.models import ArticlePage
 from testing import postgres_connection
+from testing.comments import api_post, form_post
 from testing.factories import make_article
-
-from .conftest import api_post, form_post
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

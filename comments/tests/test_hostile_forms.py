@@ -4,8 +4,8 @@ broken encodings, bodies and headers get a clear answer, never a 500, and store 
 import pytest
 
 from comments.models import Comment, CommentReport, Status
-
-from .conftest import ORIGIN, old_token
+from testing import ORIGIN
+from testing.comments import old_token
 
 pytestmark = pytest.mark.django_db
 

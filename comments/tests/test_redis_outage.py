@@ -7,8 +7,7 @@ import time_machine
 from comments.models import Comment, Status
 from newsroom.models import ArticlePage
 from testing import use_redis
-
-from .conftest import api_post, form_post
+from testing.comments import api_post, form_post
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from newsletter.models import Issue, IssueArticle, State
-from newsletter.tests.conftest import body
 from newsletter.tests.test_sending import subscriber
 from testing.factories import make_article
+from testing.mail import body
 
 pytestmark = pytest.mark.django_db
 

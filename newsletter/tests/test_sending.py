@@ -5,8 +5,8 @@ import pytest
 from mirrors import hosts
 from newsletter import mail, sealing, sending
 from newsletter.models import Delivery, DeliveryState, Issue, IssueArticle, State, Subscriber
-from newsletter.tests.conftest import body
 from testing.factories import make_article
+from testing.mail import body
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from newsletter.models import Subscriber
-from newsletter.tests.conftest import body
 from samizdat import queue
+from testing.mail import body
 
 pytestmark = pytest.mark.django_db
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}

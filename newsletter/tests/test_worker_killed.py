@@ -20,9 +20,9 @@ from django.db import connection
 
 from newsletter import sending
 from newsletter.models import Delivery, DeliveryState, Issue, IssueArticle, State
+from testing import free_port
 from testing.factories import make_article
 
-from .conftest import free_port
 from .test_sending import subscriber
 
 pytestmark = pytest.mark.django_db(transaction=True)

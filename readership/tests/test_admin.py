@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 
 from readership.flush import flush
 from testing.factories import make_article
-
-from .conftest import beacon, like
+from testing.readership import beacon, like
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

@@ -8,9 +8,9 @@ import time_machine
 
 from readership import numbers
 from readership.buffers import current_buffer
+from testing import ORIGIN
 from testing.factories import make_article
-
-from .conftest import ORIGIN, READER_AGENT, beacon, like
+from testing.readership import READER_AGENT, beacon, like
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

@@ -15,8 +15,7 @@ from readership.flush import flush
 from readership.models import ArticleTotals, ReadingDay, ReadingHour
 from readership.reading import is_published_article
 from testing.factories import make_article
-
-from .conftest import beacon, like
+from testing.readership import beacon, like
 
 # Mid-morning UTC, so an hour or two later is still the same day.
 MORNING = datetime(2026, 6, 27, 9, 10, tzinfo=UTC)
@@ -267,7 +266,7 @@ def test_a_flush_that_dies_before_clearing_redis_is_rerun_without_double_countin
     client, homes, settings, redis_server
 ):
     """Redis is cleared after the database commit; in between, a crash leaves the hour."""
-    from .conftest import use_redis
+    from testing import use_redis
 
     use_redis(settings, redis_server.url)
     buffer = current_buffer()
@@ -362,7 +361,7 @@ def test_the_worker_runs_the_flush(homes, client, buffer_kind):
 @pytest.mark.django_db
 def test_a_backlog_of_old_readers_is_trimmed_in_steps(homes, settings, redis_server):
     """After an outage Now reading may hold many stale readers; they go without a timeout."""
-    from .conftest import use_redis
+    from testing import use_redis
 
     use_redis(settings, redis_server.url)
     buffer = current_buffer()

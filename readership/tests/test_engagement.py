@@ -13,9 +13,10 @@ from readership.buffers import current_buffer
 from readership.engagement import beacon_token, referrer_domain, serving_host
 from readership.flush import flush
 from readership.models import EngagementDay, EngagementHour, PendingEngagement
+from testing import ORIGIN
 from testing.factories import make_article
+from testing.readership import READER_AGENT, beacon, leave, view
 
-from .conftest import ORIGIN, READER_AGENT, beacon
 from .test_privacy import database_dump, redis_dump
 
 pytestmark = pytest.mark.django_db
@@ -28,40 +29,6 @@ SECRET = "s3cr3t-reader-token-91f2"
 def _main_domain(settings):
     """The test client's host is the main domain here, as the site's own name is live."""
     settings.CANONICAL_BASE_URL = "http://testserver"
-
-
-def leave(client, article, seconds=30, scroll=50, referrer="", ip="203.0.113.7", **extra):
-    extra.setdefault("HTTP_ORIGIN", ORIGIN)
-    extra.setdefault("HTTP_USER_AGENT", READER_AGENT)
-    token = extra.pop("token", None) or beacon_token(article.pk)
-    body = {"article": article.pk, "token": token, "seconds": seconds, "scroll": scroll}
-    body["referrer"] = referrer
-    return client.post(
-        "/api/readership/leave",
-        data=json.dumps(body),
-        content_type="text/plain;charset=UTF-8",
-        REMOTE_ADDR=ip,
-        **extra,
-    )
-
-
-def view(client, article, referrer="", ip="203.0.113.7", token=None, **extra):
-    return client.post(
-        "/api/readership/beacon",
-        data=json.dumps(
-            {
-                "article": article.pk,
-                "kind": "view",
-                "token": token if token is not None else beacon_token(article.pk),
-                "referrer": referrer,
-            }
-        ),
-        content_type="text/plain;charset=UTF-8",
-        REMOTE_ADDR=ip,
-        HTTP_USER_AGENT=READER_AGENT,
-        HTTP_ORIGIN=extra.pop("origin", ORIGIN),
-        **extra,
-    )
 
 
 def test_a_flood_is_counted_exactly_within_the_limits(client, homes, buffer_kind):

@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import ArticlePage
 from testing.factories import make_article
-
-from .conftest import beacon, like
+from testing.readership import beacon, like
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

@@ -6,8 +6,7 @@ import pytest
 import time_machine
 
 from testing.factories import make_article, translate_article
-
-from .conftest import beacon, like
+from testing.readership import beacon, like
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

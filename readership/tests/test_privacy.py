@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from privacy.clients import client_hash, destroy_old_salts
 from readership.buffers import current_buffer
 from readership.flush import flush
+from testing import use_redis
 from testing.factories import make_article
-
-from .conftest import beacon, like, use_redis
+from testing.readership import beacon, like
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)

@@ -10,9 +10,9 @@ from readership import clock, reading
 from readership.flush import flush
 from readership.models import ArticleTotals, PendingCount, ReadingHour
 from samizdat import rediscache
+from testing import use_redis
 from testing.factories import make_article
-
-from .conftest import beacon, like, use_redis
+from testing.readership import beacon, like
 
 pytestmark = pytest.mark.django_db
 

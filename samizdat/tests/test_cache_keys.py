@@ -7,10 +7,9 @@ from django.test import Client
 
 from comments import services
 from comments.models import Action, Comment
-from comments.tests.conftest import policy  # noqa: F401 (a fixture)
-from samizdat.tests.test_purges import proxy, sent  # noqa: F401 (a fixture)
 from testing.comments import form_post
 from testing.factories import make_article
+from testing.purges import sent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("policy")]
 

@@ -10,7 +10,6 @@ from wagtail.rich_text import RichText
 
 from comments.models import Comment
 from corrections.models import TypoReport
-from corrections.tests.conftest import BODY_BE
 from readership import numbers
 from shield.concurrency import slots_for
 from testing import ORIGIN
@@ -49,6 +48,9 @@ def refused_politely(response, language):
         assert response.json() == {"error": BUSY[language], "code": "busy"}
     else:
         assert BUSY[language] in response.content.decode()
+
+
+BODY_BE = "Улетку ў Менску прайшоў фестываль. Арганізатары абяцаюць вярнуцца ў наступным годзе."
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
-"""A real SMTP server for the newsletter's tests (aiosmtpd), and the site's mail through it."""
+"""A real SMTP server started by a test (aiosmtpd), and the site's mail sent through it."""
 
-import socket
 from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from testing import free_port
 
 
 class Mailbox:
@@ -28,12 +29,6 @@ class Mailbox:
 
     def to(self, address):
         return [m for m in self.messages if m["To"] == address]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

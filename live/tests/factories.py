@@ -1,3 +1,0 @@
-"""The builders moved to testing.live; this name stays for imports not yet moved."""
-
-from testing.live import *  # noqa: F403
