@@ -182,6 +182,27 @@ def test_malformed_json_is_refused(client, article):
     assert response.json()["code"] == "malformed"
 
 
+TEXT_FIELDS = ["fragment", "context_before", "context_after", "remark"]
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+@pytest.mark.parametrize("hostile", ["фестываль\x00", "x\udfff"], ids=["NUL", "lone surrogate"])
+def test_a_nul_or_a_lone_surrogate_in_any_field_is_refused(client, article, field, hostile):
+    # json.dumps writes both as \u escapes, as a hostile client would send them.
+    response = send(client, article, **{field: hostile})
+    assert (response.status_code, response.json()["code"]) == (400, "malformed")
+    assert response.json()["error"] == "Не ўдалося прачытаць запыт."
+    assert not TypoReport.objects.exists()
+
+
+def test_json_nested_3000_deep_is_refused(client, article):
+    body = json.dumps({"fragment": "фестываль", "page_id": article.pk})
+    deep = body[:-1] + ', "remark": ' + "[" * 3000 + "]" * 3000 + "}"
+    response = post_raw(client, deep)
+    assert (response.status_code, response.json()["code"]) == (400, "malformed")
+    assert not TypoReport.objects.exists()
+
+
 def test_a_form_post_is_refused(client, article):
     response = post_raw(
         client, f"fragment=x&page_id={article.pk}", "application/x-www-form-urlencoded"

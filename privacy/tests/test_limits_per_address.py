@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from comments.models import Comment, CommentReport, Status
 from readership import clock
 from readership.buffers import current_buffer
 from testing import ORIGIN
@@ -161,3 +162,31 @@ def test_one_address_is_at_most_a_few_readers_whatever_agents_it_sends(
         assert beacon(client, article, **rotating(n)).status_code == 202
     readers = current_buffer().readers_in_window(clock.now(), clock.most_read_hours())
     assert 1 <= readers[article.pk] <= 4
+
+
+def report(client, comment, headers):
+    return client.post(
+        f"/api/comments/{comment.pk}/report",
+        {"reason": "abuse"},
+        content_type="application/json",
+        HTTP_ORIGIN=ORIGIN,
+        **headers,
+    )
+
+
+def test_report_limit_holds_for_one_address(client, article, rotating):
+    comments = [
+        Comment.objects.create(
+            article=article,
+            author_name="Чытач",
+            text=f"Спрэчны каментар {n}",
+            status=Status.PUBLISHED,
+            client="0" * 32,
+            language="be",
+        )
+        for n in range(8)
+    ]
+    codes = [report(client, comments[n], rotating(n)).status_code for n in range(7)]
+    assert codes == [202] * 5 + [429, 429]
+    assert CommentReport.objects.count() == 5
+    assert report(client, comments[7], another_address()).status_code == 202
