@@ -15,15 +15,18 @@ pytestmark = pytest.mark.django_db
 MINSK = timezone.get_fixed_timezone(180)
 JUNE_27 = datetime(2026, 6, 27, 15, 30, tzinfo=MINSK)
 
+ON_JUNE_27 = (
+    '<time datetime="2026-06-27T15:30:00+03:00" title="27.06.2026 15:30">27.06.2026</time>.'
+)
 HINT = {
     "be": "Заўважылі памылку? Вылучыце яе і націсніце <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.",
     "ru": "Нашли опечатку? Выделите её и нажмите <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.",
     "en": "Found a typo? Select it and press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.",
 }
 CORRECTED = {
-    "be": 'Выпраўлена <time datetime="2026-06-27T15:30:00+03:00">27.06.2026</time>.',
-    "ru": 'Исправлено <time datetime="2026-06-27T15:30:00+03:00">27.06.2026</time>.',
-    "en": 'Corrected on <time datetime="2026-06-27T15:30:00+03:00">27 June 2026</time>.',
+    "be": "Выпраўлена " + ON_JUNE_27,
+    "ru": "Исправлено " + ON_JUNE_27,
+    "en": "Corrected on " + ON_JUNE_27,
 }
 CLARIFIED = {"be": "Удакладнена", "ru": "Уточнено", "en": "Clarified on"}
 TITLES = {"ru": "Фестиваль в Минске", "en": "Festival in Minsk"}

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django import template
 from django.conf import settings
-from django.utils import timezone, translation
-from django.utils.html import json_script
+from django.utils import dateformat, timezone, translation
+from django.utils.html import format_html, json_script
 from wagtail.models import Page
 
 from newsroom import edition
@@ -177,7 +177,37 @@ def day_label(moment):
         return translation.gettext("Today")
     if day == today - timedelta(days=1):
         return translation.gettext("Yesterday")
-    return day.strftime("%d.%m.%Y")
+    return dateformat.format(day, NEWSROOM_DATE)
+
+
+# The newsroom's style in every edition, English included: 27.06.2026 and 14:05.
+NEWSROOM_DATE = "d.m.Y"
+NEWSROOM_TIME = "H:i"
+NEWSROOM_DATE_TIME = "d.m.Y, H:i"
+DATELINE_SHOWS = {
+    "date_time": lambda moment: dateformat.format(moment, NEWSROOM_DATE_TIME),
+    "date": lambda moment: dateformat.format(moment, NEWSROOM_DATE),
+    "time": lambda moment: dateformat.format(moment, NEWSROOM_TIME),
+    "day_time": lambda moment: f"{day_label(moment)}, {dateformat.format(moment, NEWSROOM_TIME)}",
+}
+
+
+@register.simple_tag
+def dateline(moment, shows="date_time"):
+    """A moment as readers see it: <time> with 27.06.2026, 14:05 or a part of it.
+
+    Where only the date, the time or "Today" shows, the full date and time are on hover
+    (the title), so a reader can always tell when.
+    """
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    machine = dateformat.format(local, "c")
+    if shows == "date_time":
+        return format_html('<time datetime="{}">{}</time>', machine, DATELINE_SHOWS[shows](local))
+    full = dateformat.format(local, NEWSROOM_DATE + " " + NEWSROOM_TIME)
+    text = DATELINE_SHOWS[shows](local)
+    return format_html('<time datetime="{}" title="{}">{}</time>', machine, full, text)
 
 
 # One number per CLDR plural category: readership.js picks the label for a refreshed count

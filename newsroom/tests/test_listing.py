@@ -61,4 +61,4 @@ def test_dates_follow_the_language(client, homes):
     ArticlePage.objects.filter(pk=english.pk).update(
         first_published_at=when, last_published_at=when, sort_date=when
     )
-    assert "27 June 2026" in client.get(english.url).content.decode()
+    assert "27.06.2026, 14:05" in client.get(english.url).content.decode()
