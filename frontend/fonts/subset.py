@@ -1,7 +1,7 @@
 """Build the site's WOFF2 fonts from Debian's fonts-noto-core (SIL Open Font License 1.1).
 
     apt-get install fonts-noto-core
-    python frontend/fonts/subset.py      # needs fonttools and brotli (PyPI)
+    .venv/bin/python frontend/fonts/subset.py   # fonttools and brotli: requirements-dev.lock
 
 Noto Serif and Noto Sans carry no reserved font name, so these subsets may keep their names.
 Each file keeps Latin, Cyrillic with the Belarusian letters (ў, і) and the punctuation our
