@@ -1,9 +1,10 @@
 """The reader's pages hold together from a small phone to a desktop, in each language.
 
-At 320, 390, 768 and 1280 px the main page, All news and an article (with comments whose
-names are whole phrases, and headlines with very long Belarusian words) are measured in the
-browser: no element sticks out of its container sideways, the masthead stays one row, and
-on a 390x844 phone the article's headline and lead photo are on the first screen.
+At 320, 390, 768 and 1280 px the main page, All news, a section, an article (with comments
+whose names are whole phrases, and headlines with very long Belarusian words), its author,
+search results, a live blog and the lite edition are measured in the browser: no element
+sticks out of its container sideways, the masthead stays one row, and on a 390x844 phone
+the article's headline and lead photo are on the first screen.
 """
 
 from datetime import timedelta
@@ -14,7 +15,8 @@ from wagtail.rich_text import RichText
 
 from comments.models import Comment, Status, refresh_comment_count
 from newsroom.models import ArticlePage
-from testing.factories import make_article, make_image, translate_article
+from testing.factories import make_article, make_author, make_image, translate_article
+from testing.live import make_live_blog, post
 
 pytestmark = pytest.mark.e2e
 
@@ -59,6 +61,13 @@ BODY = [
         ),
     )
 ]
+# What the search finds in each language: a word of the first headline.
+SEARCH_WORD = {"be": "тэлеграм", "ru": "телеграм", "en": "Telegram"}
+LIVE_TITLES = {
+    "be": "Выбары ў Маладзечне: Адміністрацыйна-тэрытарыяльнаперабудоўчая камісія лічыць",
+    "ru": "Выборы в Молодечно: Административно-территориальнопреобразовательная комиссия",
+    "en": "Election in Maladziečna: the Counterrevolutionarilyreorganisational commission",
+}
 NAMES = [
     "Чытач з Маладзечна, які не хоча называць сваё імя і піша сюды ўжо дзесяць гадоў",
     "Найвышэйшапрадстаўнічазаканадаўчаяўстанова_без_прабелаў_наогул",
@@ -95,8 +104,10 @@ OVERFLOWS = """() => {
     }
     return found;
 }"""
-# The masthead's visible parts (brand, section bar, search, languages) on one line.
+# The masthead's visible parts (brand, section bar, search, languages) on one line; the
+# lite edition has no masthead.
 MASTHEAD = """() => {
+    if (!document.querySelector(".masthead__inner")) return {parts: 0, spread: 0, height: 0};
     const parts = [...document.querySelector(".masthead__inner").children]
         .map((el) => el.getBoundingClientRect()).filter((box) => box.width && box.height);
     const middles = parts.map((box) => box.top + box.height / 2);
@@ -110,13 +121,24 @@ MASTHEAD = """() => {
 
 @pytest.fixture
 def newsroom(site):
-    """Four stories a language over three days, the first with a photo and long comments."""
+    """Four stories a language over three days, the first with a photo and long comments.
+
+    The stories are bylined by one author with a long name and a bio.
+    """
     image = make_image(size=(1600, 900))
+    author = make_author(
+        "Аляксандра Найвышэйшапрадстаўнічаканадаўчая-Кастрычніцкая",
+        bio=LEDE["be"],
+    )
     stories = {"be": [], "ru": [], "en": []}
     now = timezone.now()
     for number, title in enumerate(HEADLINES["be"]):
         original = make_article(
-            title=title, lede=LEDE["be"], image=image if number < 3 else None, body=BODY
+            title=title,
+            lede=LEDE["be"],
+            image=image if number < 3 else None,
+            body=BODY,
+            authors=[author],
         )
         stories["be"].append(original)
         for language in ["ru", "en"]:
@@ -141,6 +163,36 @@ def newsroom(site):
 
 
 @pytest.fixture
+def live_blogs(site):
+    """A live blog a language: a long title, a key event, a pinned entry and a photo."""
+    image = make_image(size=(1200, 800))
+    blogs = {}
+    for language, title in LIVE_TITLES.items():
+        blog = make_live_blog(title=title, language=language)
+        post(blog, NAMES[1], minutes_ago=90, key_event=True, headline=HEADLINES[language][1])
+        post(blog, LEDE[language], minutes_ago=60, pinned=True)
+        post(blog, LEDE[language], minutes_ago=30, image=image, caption=NAMES[0])
+        blogs[language] = blog
+    return blogs
+
+
+def reader_paths(language, newsroom, live_blogs):
+    """Every kind of page a reader reaches in one language."""
+    article = newsroom[language][0]
+    return [
+        f"/{language}/",
+        f"/{language}/news/",
+        article.section.url,
+        article.url,
+        f"/{language}/authors/{article.bylines.first().author.slug}/",
+        f"/{language}/search/?q={SEARCH_WORD[language]}",
+        live_blogs[language].url,
+        f"/{language}/lite/",
+        f"/{language}/lite/{article.slug}/",
+    ]
+
+
+@pytest.fixture
 def reader(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -154,16 +206,21 @@ def look(page, url):
 
 
 @pytest.mark.parametrize("language", ["be", "ru", "en"])
-def test_nothing_sticks_out_sideways_and_the_masthead_is_one_row(reader, site, newsroom, language):
-    article = newsroom[language][0]
+def test_nothing_sticks_out_sideways_and_the_masthead_is_one_row(
+    reader, site, newsroom, live_blogs, language
+):
     # Reading the articles first puts their long headlines into Now reading.
     for story in newsroom[language]:
         look(reader, site.url + story.url)
+    paths = reader_paths(language, newsroom, live_blogs)
     found = []
     for width in WIDTHS:
         reader.set_viewport_size({"width": width, "height": 844})
-        for path in [f"/{language}/", f"/{language}/news/", article.url]:
+        for path in paths:
             look(reader, site.url + path)
+            if path.startswith(f"/{language}/search/"):
+                # The search must have found something, or its results were not measured.
+                assert reader.locator(".search-results li").count(), path
             found += [f"{path} at {width} px: {problem}" for problem in reader.evaluate(OVERFLOWS)]
             masthead = reader.evaluate(MASTHEAD)
             if masthead["spread"] > 4 or masthead["height"] > 64:
