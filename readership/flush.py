@@ -76,6 +76,8 @@ def _flush_fallback_hours(buffer, cutoff):
             day = hour.astimezone(clock.UTC).date()
             if clock.start_of(day) + clock.DAY <= cutoff:
                 _roll_up_engagement(day)  # its day was rolled up before these arrived
+            pause_point("outage hour written")
+        pause_point("outage hour committed")
         written += 1
     return written
 
