@@ -198,9 +198,14 @@ class LiveEntryChange(models.Model):
     status = models.CharField(max_length=10, choices=EntryStatus.choices)
     text = models.TextField(blank=True)
     at = models.DateTimeField(auto_now_add=True)
+    # An edit or deletion of an entry readers could see takes a place in the blog's
+    # sequence, as a new entry does: a reader's cursor then also says which changes it
+    # has been told of, and open pages learn of it through the same polled answer.
+    place = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["blog", "place"])]
         verbose_name = _("live entry change")
         verbose_name_plural = _("live entry changes")
 

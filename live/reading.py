@@ -1,15 +1,19 @@
 """What a reader's request asks of a live blog, checked before anything is read."""
 
 from django.conf import settings
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import ENTRIES_PER_PAGE, MAX_ENTRY_ID
+from .models import ENTRIES_PER_PAGE, MAX_ENTRY_ID, EntryPlaces, LiveEntry, LiveEntryChange
 
 # Entries one poll returns at most; a reader further behind is told to reload.
 UPDATES_LIMIT = 50
+# ?after=latest: the last places, whatever the reader's cursor. An open page polls every
+# 15-30 s; this covers a blog posting and editing every few seconds. A page further behind
+# (a hidden tab polls every two minutes) asks with its own cursor.
+LATEST = "latest"
+LATEST_PLACES = 8
 
 
 class BadCursor(ValueError):
@@ -31,6 +35,10 @@ def visible_entries(page):
 
 def page_context(page, request):
     now = timezone.now()
+    # Read before the entries: every place up to it is committed (places are given under
+    # a lock held until commit), so the entries read next show all it covers, and a poll
+    # from it misses nothing.
+    latest = last_place(page.pk)
     entries = visible_entries(page)
     before = getattr(request, "live_before", None)
     shown = entries.newest_first()
@@ -45,7 +53,7 @@ def page_context(page, request):
         "newer_shown": before is not None,
         "pinned": pinned,
         "key_events": list(entries.filter(key_event=True).newest_first()[:12]),
-        "latest_id": entries.aggregate(latest=Max("sequence"))["latest"] or 0,
+        "latest_id": latest,
         "today": timezone.localdate(now),
         "is_open": page.is_open,
         "new_labels": new_labels(),
@@ -62,9 +70,30 @@ def new_labels():
     }
 
 
-def latest_entries(blog_pk):
-    """The newest entries one poll may return, and one more to tell whether there are more."""
-    from .models import LiveEntry
+def last_place(blog_pk):
+    """The last place given in the blog's sequence and committed (an entry or a change)."""
+    return EntryPlaces.objects.filter(blog_id=blog_pk).values_list("last", flat=True).first() or 0
 
-    found = LiveEntry.objects.filter(blog_id=blog_pk).visible().newest_first()
+
+def latest_entries(blog_pk, last):
+    """The newest entries one poll may return, and one more to tell whether there are more."""
+    found = LiveEntry.objects.filter(blog_id=blog_pk, sequence__lte=last).visible().newest_first()
     return list(found.select_related("author", "image")[: UPDATES_LIMIT + 1])
+
+
+def latest_changes(blog_pk, last):
+    """Edits and deletions among the last places a poll may cover: (place, entry id), oldest first.
+
+    One per entry, its last: what readers need is the entry as it is now.
+    """
+    found = LiveEntryChange.objects.filter(
+        blog_id=blog_pk, place__gt=last - UPDATES_LIMIT, place__lte=last
+    ).order_by("place")
+    newest = dict(found.values_list("entry_id", "place"))
+    return sorted((place, entry_id) for entry_id, place in newest.items())
+
+
+def changed_entries(blog_pk, entry_ids, last):
+    """The changed entries readers may still see, by id; the others were taken away."""
+    found = LiveEntry.objects.filter(blog_id=blog_pk, pk__in=entry_ids, sequence__lte=last)
+    return {entry.pk: entry for entry in found.visible().select_related("author", "image")}

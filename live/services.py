@@ -8,7 +8,7 @@ from .models import EntryAction, EntryPlaces, EntryStatus, LiveEntry, LiveEntryC
 from .tasks import purge_blog, purge_live_blog, purge_updates
 
 
-def record(entry, action, editor):
+def record(entry, action, editor, place=None):
     LiveEntryChange.objects.create(
         blog_id=entry.blog_id,
         entry_id=entry.pk,
@@ -16,6 +16,7 @@ def record(entry, action, editor):
         editor=editor if editor and editor.is_authenticated else None,
         status=entry.status,
         text=entry.text,
+        place=place,
     )
 
 
@@ -79,7 +80,9 @@ def save_entry(entry, editor):
     was_shown = entry.pk is not None and shown_before(entry.pk)
     place(entry)
     entry.save()
-    record(entry, action, editor)
+    # Open pages show what readers saw of it: the change takes its place after it so
+    # their next poll brings the new text, or takes the entry away.
+    record(entry, action, editor, take_next_place(entry.blog_id) if was_shown else None)
     if entry.status == EntryStatus.SCHEDULED:
         publish_later(entry)
     if was_shown and entry.sequence is None:
@@ -116,7 +119,9 @@ def publish_due(blog_pk, now=None):
 @transaction.atomic
 def delete_entry(entry, editor):
     """Delete an entry; every cached copy that showed it goes before this returns."""
-    record(entry, EntryAction.DELETED, editor)
+    # Open pages take it away at their next poll (the change has its place, as an edit).
+    change_place = take_next_place(entry.blog_id) if shown_before(entry.pk) else None
+    record(entry, EntryAction.DELETED, editor, change_place)
     blog, entry_pk = entry.blog, entry.pk
     entry.delete()
     # Not left to the worker: a deleted entry must not stay in any copy a reader gets.
