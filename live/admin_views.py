@@ -5,10 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.admin.paginator import WagtailPaginator
 
 from . import services
 from .forms import EntryForm
 from .models import LiveBlogPage, LiveEntry, LiveEntryChange
+
+# Entries a page of the editors' list shows: a day of a busy live blog is several pages,
+# each reachable from the page numbers under the list.
+ENTRIES_PER_ADMIN_PAGE = 50
 
 
 def editable_blog(request, page_id):
@@ -27,11 +32,16 @@ def entries(request, page_id, entry_id=None):
         saved = services.save_entry(form.save(commit=False), request.user)
         messages.success(request, _("Update %(id)s saved.") % {"id": saved.pk})
         return redirect("live_entries", blog.pk)
+    listed = blog.entries.select_related("author").order_by("-id")
+    paginator = WagtailPaginator(listed, ENTRIES_PER_ADMIN_PAGE)
+    # get_page: a number past the end or not a number is the last or the first page.
+    entries_page = paginator.get_page(request.GET.get("p"))
     context = {
         "blog": blog,
         "form": form,
         "entry": entry,
-        "entries": blog.entries.select_related("author").order_by("-id")[:100],
+        "entries": entries_page,
+        "elided_page_range": paginator.get_elided_page_range(entries_page.number),
         "changes": LiveEntryChange.objects.filter(blog=blog).select_related("editor")[:30],
     }
     return TemplateResponse(request, "live/admin/entries.html", context)
