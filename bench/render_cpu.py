@@ -136,7 +136,7 @@ class Round:
 
     def new_generation(self):
         """Nothing kept from before: Redis emptied, and the workers see the new generation
-        once their remembered number is older than pagecache.GENERATION_SECONDS."""
+        once their remembered number is older than caching.GENERATION_SNAPSHOT.seconds."""
         harness.flush_redis()
         time.sleep(1.2)
 

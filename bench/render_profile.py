@@ -137,7 +137,7 @@ def distinct(count, rounds):
     from django.test.utils import override_settings
 
     from newsroom.models import ArticlePage
-    from samizdat import pagecache
+    from samizdat import caching
 
     urls = [article.url for article in ArticlePage.objects.published().newest_first()[:count]]
     with override_settings(PAGE_CACHE_SECONDS=0):
@@ -145,12 +145,12 @@ def distinct(count, rounds):
         call(handler, environ_for(urls[0]))  # warm: templates loaded, renditions made
         cpu, queries = [], []
         for _ in range(rounds):
-            pagecache.purge_everything()
+            caching.purge_everything()
             for url in urls:
                 environ = environ_for(url)
                 cpu += timed(handler, environ, 1)[1]
                 queries.append(queries_of(handler, environ))  # the second render's queries
-        pagecache.purge_everything()
+        caching.purge_everything()
         first_queries = [queries_of(handler, environ_for(url)) for url in urls]
         median, p90 = summary(cpu)
         print(

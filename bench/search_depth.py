@@ -64,14 +64,14 @@ def request_time(word, link, runs):
     from django.test.utils import override_settings
 
     from newsroom.search import query_terms, read_position, results_key
-    from samizdat import pagecache
+    from samizdat import caching
 
     client, samples, cpu = Client(), [], []
     position = read_position(QueryDict(link))
     with override_settings(PAGE_CACHE_SECONDS=0, SEARCH_RATE="100000/m"):
         client.get("/be/search/", {"q": "warm"})  # the day's salt and edition caches
         for _ in range(runs):
-            cache.delete(results_key("be", query_terms(word), position, pagecache.generation()))
+            cache.delete(results_key("be", query_terms(word), position, caching.generation()))
             started, used = time.perf_counter(), time.process_time()
             status = client.get(f"/be/search/?q={quote(word)}&{link}").status_code
             cpu.append((time.process_time() - used) * 1000)

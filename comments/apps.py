@@ -14,7 +14,7 @@ class CommentsConfig(AppConfig):
         from .models import Comment, CommentPolicy, DiscussionSwitch
 
         # Pages show what these decide (how many comments, whether the form is open), and
-        # article renders remember them until the next publication (newsroom.edition).
+        # article renders remember them until the next publication (samizdat.caching).
         for model in (CommentPolicy, DiscussionSwitch):
             uid = f"comments-{model._meta.model_name}"
             post_save.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-saved")
@@ -48,7 +48,7 @@ def purge_pages(sender, created=False, **kwargs):
     if created and sender is CommentPolicy:
         return  # made by CommentPolicy.load() with the defaults that pages already follow
 
-    from samizdat import pagecache
+    from samizdat import caching
 
-    pagecache.purge_everything()
-    transaction.on_commit(pagecache.purge_everything)
+    caching.purge_everything()
+    transaction.on_commit(caching.purge_everything)

@@ -17,12 +17,12 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from samizdat import pagecache
+from samizdat import caching
 
 from . import pipeline
 
-# Long enough for a busy discussion's readers; a new stamp makes the block unreachable.
-KEEP_SECONDS = 3600
+# caching.DISCUSSION_BLOCKS: long enough for a busy discussion's readers; a new stamp
+# makes the block unreachable.
 TOKEN_MARKER = "\x00comment-form-token\x00"  # noqa: S105 (a place to fill, not a secret)
 
 
@@ -32,8 +32,8 @@ def stamp_key(article_id):
 
 def new_stamp(article_id):
     """What readers see of the article's comments changed: blocks stored so far are old."""
-    with contextlib.suppress(*pagecache.UNREACHABLE):
-        cache.set(stamp_key(article_id), secrets.token_hex(8), None)
+    with contextlib.suppress(*caching.UNREACHABLE):
+        cache.set(stamp_key(article_id), secrets.token_hex(8), caching.DISCUSSION_STAMPS.seconds)
 
 
 def stamp(article_id):
@@ -42,9 +42,9 @@ def stamp(article_id):
     try:
         value = cache.get(key)
         if value is None:
-            cache.add(key, secrets.token_hex(8), None)
+            cache.add(key, secrets.token_hex(8), caching.DISCUSSION_STAMPS.seconds)
             value = cache.get(key)
-    except pagecache.UNREACHABLE:
+    except caching.UNREACHABLE:
         value = None
     # A cache that does not answer keeps nothing: a stamp of this request alone.
     return value or secrets.token_hex(8)
@@ -63,6 +63,6 @@ def block(article, comments, closed, shown):
             "comments/block.html",
             {"article": article, "comments": comments(), "closed": closed, "token": TOKEN_MARKER},
         )
-        with contextlib.suppress(*pagecache.UNREACHABLE):
-            cache.set(key, html, KEEP_SECONDS)
+        with contextlib.suppress(*caching.UNREACHABLE):
+            cache.set(key, html, caching.DISCUSSION_BLOCKS.seconds)
     return html.replace(TOKEN_MARKER, pipeline.form_token(article))

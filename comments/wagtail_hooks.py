@@ -9,8 +9,8 @@ from wagtail.admin.menu import LinkMenuItemComponent, MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from newsroom import edition
 from newsroom.models import ArticlePage
+from samizdat import caching
 
 from . import admin_urls, discussion, pipeline
 from .models import Comment, CommentPolicy, DiscussionSwitch, Status
@@ -23,8 +23,9 @@ def comments_under_article(context):
     if not isinstance(article, ArticlePage) or article.pk is None:
         return ""
     # Editors' settings, kept until the next publication or until they change (apps.py).
-    policy = edition.remember("comment-policy", CommentPolicy.load)
-    article._discussion_switches = edition.remember(
+    policy = caching.remember(caching.SITE_LOOKUPS, "comment-policy", CommentPolicy.load)
+    article._discussion_switches = caching.remember(
+        caching.SITE_LOOKUPS,
         f"discussion-switches:{article.pk}:{article.section_id}",
         lambda: pipeline.discussion_switches(article),
     )

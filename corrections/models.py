@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import ArticlePage
-from samizdat import pagecache
+from samizdat import caching, pagecache
 
 # Limits a report must keep (the issue; the reader's dialog enforces them too).
 FRAGMENT_MAX = 300
@@ -138,7 +138,7 @@ class Correction(models.Model):
 def purge_article_now_and_on_commit(article_id):
     """Now, so this process's next render shows the change; after the commit, so that
     nothing rendered in between from the old rows is kept under the new generation."""
-    pagecache.purge_everything()
+    caching.purge_everything()
     transaction.on_commit(partial(purge_article, article_id))
 
 
@@ -149,4 +149,4 @@ def purge_article(article_id):
     article = ArticlePage.objects.filter(pk=article_id).first()
     if article is not None:
         pagecache.purge_path(article.url)
-    pagecache.purge_everything()
+    caching.purge_everything()

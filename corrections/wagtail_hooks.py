@@ -10,8 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from newsroom import edition
 from newsroom.models import ArticlePage
+from samizdat import caching
 
 from . import views
 from .admin_views import CorrectionCreateView
@@ -28,7 +28,9 @@ def public_notes(article):
     correction starts one (models.purge_article)."""
     if article.pk is None:  # the preview of an article not yet saved
         return []
-    return edition.remember(f"corrections:{article.pk}", lambda: list(article.corrections.all()))
+    return caching.remember(
+        caching.SITE_LOOKUPS, f"corrections:{article.pk}", lambda: list(article.corrections.all())
+    )
 
 
 @hooks.register("newsroom_slot_article_end")
@@ -37,7 +39,8 @@ def corrections_and_hint(context):
     article = article_in(context)
     if article is None:
         return ""
-    return edition.remember(
+    return caching.remember(
+        caching.SITE_LOOKUPS,
         f"corrections-html:{article.pk}:{translation.get_language()}",
         lambda: render_to_string(
             "corrections/article_end.html", {"corrections": public_notes(article)}

@@ -15,9 +15,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
-from newsroom import edition
 from newsroom.images import prefetch_renditions
 from newsroom.models import ArticlePage, SectionPage, attach_byline_authors
+from samizdat import caching
 
 FEED_SIZE = 50
 KEPT_HEADERS = ("Content-Type", "Last-Modified")
@@ -90,21 +90,21 @@ class LatestArticlesFeed(Feed):
 
         A feed shows only what publishing, unpublishing, editing a photo or an author, or
         saving a correction changes, and each of those starts a new generation
-        (newsroom.edition); comment counts are not in it. Kept per host, as its links are
+        (samizdat.caching); comment counts are not in it. Kept per host, as its links are
         absolute on the host it was read on.
         """
         key = (
             f"feed:{type(self).__name__}:{request.scheme}:{request.get_host()}:"
             f"{translation.get_language()}:{kwargs.get('section', '')}"
         )
-        kept = edition.recall(key)
+        kept = caching.recall(caching.FEEDS, key)
         if kept is not None:
             body, headers = kept
             return HttpResponse(body, headers=headers)
         response = super().__call__(request, *args, **kwargs)
         if response.status_code == 200:
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            edition.store(key, (response.content, headers))
+            caching.store(caching.FEEDS, key, (response.content, headers))
         return response
 
     def get_object(self, request, section=None):
@@ -182,8 +182,8 @@ class LatestArticlesFeed(Feed):
     def photo_path(image):
         """The photo's feed size, remembered until the next publication or photo edit:
         Wagtail stores each rendition it hands out in the cache again, fifty a feed."""
-        return edition.remember(
-            f"feed-photo:{image.pk}", lambda: image.get_rendition(RENDITION).url
+        return caching.remember(
+            caching.FEEDS, f"feed-photo:{image.pk}", lambda: image.get_rendition(RENDITION).url
         )
 
     @staticmethod
@@ -192,7 +192,7 @@ class LatestArticlesFeed(Feed):
         a feed's CPU, and every host, language and section feed repeats them. Root-relative,
         so one copy serves every host."""
         key = f"feed-body:{item.pk}:{item.live_revision_id}:{translation.get_language()}"
-        return edition.remember(key, lambda: str(item.body))
+        return caching.remember(caching.FEEDS, key, lambda: str(item.body))
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

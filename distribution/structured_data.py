@@ -7,8 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from newsroom import edition
 from newsroom.models import BylineRole
+from samizdat import caching
 
 from .canonical import canonical_url
 
@@ -67,7 +67,8 @@ def social_image(article):
         return None
     # Remembered until the next publication or photo edit: looking the rendition up cost a
     # query per render once the article's photos come from the fragment cache.
-    return edition.remember(
+    return caching.remember(
+        caching.SITE_LOOKUPS,
         f"social-image:{article.lead_image_id}",
         lambda: canonical_url(article.lead_image.get_rendition(SOCIAL_IMAGE).url),
     )

@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.models import Page
 
-from newsroom import edition
+from samizdat import caching
 
 from .structured_data import head_tags
 
@@ -19,4 +19,4 @@ def canonical_and_social_tags(context):
     # What else the tags show may change between publications (a live blog's entries).
     versions = ":".join(str(part(page)) for part in hooks.get_hooks("distribution_head_version"))
     key = f"head-tags:{page.pk}:{page.live_revision_id}:{updated}:{versions}"
-    return edition.remember(key, lambda: head_tags(page))
+    return caching.remember(caching.SITE_LOOKUPS, key, lambda: head_tags(page))

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from newsroom import edition
+from samizdat import caching
 
 
 def open_live_blogs():
@@ -13,7 +13,7 @@ def open_live_blogs():
 
 def is_open_live_blog(page_pk):
     # Remembered until the next publication: opening or closing a blog is one.
-    blogs = edition.remember("live-blogs-open", open_live_blogs)
+    blogs = caching.remember(caching.SITE_LOOKUPS, "live-blogs-open", open_live_blogs)
     if page_pk not in blogs:
         return False
     end = blogs[page_pk]

@@ -10,8 +10,7 @@ import secrets
 
 from django.core.cache import cache
 
-# The rendered latest entries outlive any poll interval many times over.
-RECENT_SECONDS = 600
+from samizdat import caching
 
 
 def version_key(blog_pk):
@@ -22,13 +21,13 @@ def version(blog_pk):
     key = version_key(blog_pk)
     value = cache.get(key)
     if value is None:
-        cache.add(key, secrets.randbits(48), None)
+        cache.add(key, secrets.randbits(48), caching.LIVE_VERSIONS.seconds)
         value = cache.get(key) or 0
     return value
 
 
 def bump(blog_pk):
-    cache.set(version_key(blog_pk), secrets.randbits(48), None)
+    cache.set(version_key(blog_pk), secrets.randbits(48), caching.LIVE_VERSIONS.seconds)
 
 
 def recent_key(blog_pk, current, day):

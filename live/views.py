@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from newsroom import edition
+from samizdat import caching
 
 from . import state
 from .models import LiveBlogPage
@@ -31,7 +31,8 @@ from .reading import (
 def find_blog(slug):
     """The published live blog of this language, remembered until the next publication."""
     language = translation.get_language()
-    return edition.remember(
+    return caching.remember(
+        caching.SITE_LOOKUPS,
         f"live-blog:{language}:{slug}",
         lambda: (
             LiveBlogPage.objects.live()
@@ -191,7 +192,8 @@ def recent_entries(blog):
     recent = cache.get(key)
     if recent is None:
         recent = render_recent(blog, today)
-        cache.set(key, recent, state.RECENT_SECONDS)
+        # Outlives any poll interval many times over (caching.LIVE_RECENT).
+        cache.set(key, recent, caching.LIVE_RECENT.seconds)
     return recent
 
 

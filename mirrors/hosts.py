@@ -2,10 +2,11 @@
 
 Django checks the Host header of every request against settings.ALLOWED_HOSTS, and the
 page cache asks for the host before anything else runs, so the configured names must cost
-no database query per request. A snapshot lives in each process for LOCAL_SECONDS and in
-the shared cache (Redis, or the default SQLite cache files) for SHARED_SECONDS; saving
+no database query per request. A snapshot lives in each process for a few seconds and in
+the shared cache (Redis, or the default SQLite cache files) for a minute
+(samizdat.caching.LOCAL_HOST_NAMES, HOST_NAMES); saving
 the settings in the admin publishes a new one at once. Another process sees a change
-within LOCAL_SECONDS.
+within its few seconds.
 """
 
 import logging
@@ -15,9 +16,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from samizdat import caching
+
 SNAPSHOT_KEY = "mirrors:snapshot:1"
-LOCAL_SECONDS = 5
-SHARED_SECONDS = 60
 TIMESTAMP = "%Y-%m-%d %H:%M:%S.%f"
 LIST_VERSION = "2.0"
 
@@ -63,12 +64,13 @@ def refresh():
             logger.warning("Configured host names could not be read: %s", error)
             snapshot = _local["snapshot"]
         else:
-            cache.set(SNAPSHOT_KEY, snapshot, SHARED_SECONDS)
+            cache.set(SNAPSHOT_KEY, snapshot, caching.HOST_NAMES.seconds)
     remember(snapshot)
     return snapshot
 
 
-def remember(snapshot, seconds=LOCAL_SECONDS):
+def remember(snapshot, seconds=None):
+    seconds = caching.LOCAL_HOST_NAMES.seconds if seconds is None else seconds
     _local.update(snapshot=snapshot, until=time.time() + seconds)
 
 
@@ -82,7 +84,7 @@ def publish():
     from django.core.cache import cache
 
     snapshot = load()
-    cache.set(SNAPSHOT_KEY, snapshot, SHARED_SECONDS)
+    cache.set(SNAPSHOT_KEY, snapshot, caching.HOST_NAMES.seconds)
     remember(snapshot)
     purge_pages()
     return snapshot

@@ -30,7 +30,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import edition
+from samizdat import caching
+
+from . import lookups
 from .blocks import ArticleBodyBlock, body_images, body_text
 from .forms import ArticleAdminForm
 from .images import NewsroomImage, NewsroomRendition, prefetch_renditions
@@ -53,10 +55,10 @@ class ArticleQuerySet(PageQuerySet):
     """Articles as readers see them: live, newest first, ready to render in a list."""
 
     def published(self):
-        # Wagtail's public() reads every view restriction per call; the edition cache
+        # Wagtail's public() reads every view restriction per call; samizdat.caching
         # keeps their paths between publications.
         live = self.live()
-        return live.exclude(edition.private_q()) if edition.restricted_paths() else live
+        return live.exclude(lookups.private_q()) if lookups.restricted_paths() else live
 
     def newest_first(self):
         # sort_date is publication_date or first_published_at, kept on save, so the order
@@ -76,7 +78,7 @@ class ReaderPage(Page):
 
     def get_view_restrictions(self):
         # Most sites restrict nothing; Wagtail's check costs two queries per page served.
-        if not edition.restricted_paths():
+        if not lookups.restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -102,7 +104,9 @@ class RememberedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return edition.remember(self.count_key, lambda: Paginator.count.func(self))
+        return caching.remember(
+            caching.LIST_COUNTS, self.count_key, lambda: Paginator.count.func(self)
+        )
 
     def page(self, number):
         """Deep pages seek from their first article's key through the index, not OFFSET.
@@ -123,7 +127,9 @@ class RememberedCountPaginator(Paginator):
         return self._get_page(self.object_list.filter(after)[: self.per_page], number, self)
 
     def first_of_page(self, number):
-        anchors = edition.remember(f"{self.count_key}:anchors", self.page_anchors)
+        anchors = caching.remember(
+            caching.LIST_COUNTS, f"{self.count_key}:anchors", self.page_anchors
+        )
         return anchors[number - 1] if number <= len(anchors) else None
 
     def page_anchors(self):
@@ -178,8 +184,10 @@ class HomePage(ReaderPage):
         front = FrontPage(self.locale)
         context["front"] = front
         context["front_key"] = front.key()
-        context["news_index"] = edition.remember(
-            f"news-index:{self.pk}", lambda: NewsIndexPage.objects.live().child_of(self).first()
+        context["news_index"] = caching.remember(
+            caching.SITE_LOOKUPS,
+            f"news-index:{self.pk}",
+            lambda: NewsIndexPage.objects.live().child_of(self).first(),
         )
         return context
 
@@ -198,7 +206,9 @@ class FrontPage:
 
     def __init__(self, locale):
         self.locale = locale
-        self.layout = edition.remember(f"front-layout:{locale.pk}", self.build_layout)
+        self.layout = caching.remember(
+            caching.SITE_LOOKUPS, f"front-layout:{locale.pk}", self.build_layout
+        )
 
     def build_layout(self):
         newest = list(
@@ -255,7 +265,8 @@ class FrontPage:
 
 def section_blocks(locale, per_section=4):
     """Each section of a language edition with its newest articles, in one query."""
-    sections = edition.remember(
+    sections = caching.remember(
+        caching.SITE_LOOKUPS,
         f"sections:{locale.pk}",
         lambda: list(SectionPage.objects.live().filter(locale=locale).order_by("path")),
     )
@@ -692,10 +703,14 @@ class ArticlePage(ReaderPage):
         Authors' names change when an author is saved, which starts a new generation
         too (newsroom.signals). Previews show the draft, so they never use this.
         """
-        self.__dict__["byline_lines"] = edition.remember(
-            f"byline-lines:{self.pk}", lambda: ArticlePage.byline_lines.func(self)
+        self.__dict__["byline_lines"] = caching.remember(
+            caching.SITE_LOOKUPS,
+            f"byline-lines:{self.pk}",
+            lambda: ArticlePage.byline_lines.func(self),
         )
-        return edition.remember(f"tags:{self.pk}", lambda: [tag.name for tag in self.tags.all()])
+        return caching.remember(
+            caching.SITE_LOOKUPS, f"tags:{self.pk}", lambda: [tag.name for tag in self.tags.all()]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -705,7 +720,7 @@ class ArticlePage(ReaderPage):
             context["tag_names"] = [tag.name for tag in self.tags.all()]
             self.__dict__["byline_lines"] = self.draft_byline_lines()
         else:
-            context["parent_url"] = edition.url_of_path(request, self.path[: -self.steplen])
+            context["parent_url"] = lookups.url_of_path(request, self.path[: -self.steplen])
             context["tag_names"] = self.remember_bylines_and_tags()
         latest = [article for article in self.latest_in_edition() if article.pk != self.pk]
         context["latest"] = latest[:LATEST_SHOWN]
@@ -729,7 +744,8 @@ class ArticlePage(ReaderPage):
 
         One more than shown, so the list stays full when this article is among them.
         """
-        return edition.remember(
+        return caching.remember(
+            caching.SITE_LOOKUPS,
             f"latest:{self.locale_id}",
             lambda: list(
                 ArticlePage.objects.filter(locale_id=self.locale_id)

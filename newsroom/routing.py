@@ -2,7 +2,7 @@
 
 Wagtail finds a page by walking the tree from the site's root, two queries a level. Here
 the page a URL leads to is found by its url_path in two short queries instead, and then
-remembered for the cache generation (newsroom.edition) loaded with what every render of it
+remembered for the cache generation (samizdat.caching) loaded with what every render of it
 reads, so the next request takes it from the cache without a query: building an ORM query
 alone costs about a millisecond. Publishing, moving or deleting any page starts a new
 generation and with it a fresh lookup; what changes on a live page between publications
@@ -20,7 +20,9 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Page, get_page_models
 
-from . import edition
+from samizdat import caching
+
+from . import lookups
 
 # Loaded with the page, because every render of it reads them.
 RELATED = {"newsroom.articlepage": ("locale", "section", "lead_image")}
@@ -28,7 +30,7 @@ RELATED = {"newsroom.articlepage": ("locale", "section", "lead_image")}
 
 def serve(request, path):
     """Wagtail's serve, with the page found through the cache when it can be."""
-    site = edition.site_for(request)
+    site = lookups.site_for(request)
     if site is not None and url_paths_route():
         page = remembered_page(request, site, path)
         if page is not None and page.live:
@@ -48,12 +50,12 @@ def url_paths_route():
 
 def remembered_page(request, site, path):
     key = route_key(site, request.path)
-    page = edition.recall(key)
+    page = caching.recall(caching.ROUTES, key)
     if page is None:
         page = find_page(site, path)
         if page is not None:
             # Stored now, before this request's render attaches anything to the instance.
-            edition.store(key, page)
+            caching.store(caching.ROUTES, key, page)
     return page
 
 
@@ -66,7 +68,8 @@ def route_key(site, path):
 
 def find_page(site, path):
     """The page Wagtail's walk from the site's root in the active language would reach."""
-    root = edition.remember(
+    root = caching.remember(
+        caching.ROUTES,
         f"root-url-path:{site.pk}:{translation.get_language()}",
         lambda: site.root_page.localized.url_path,
     )

@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from samizdat import caching
+
 FOLD = str.maketrans({"ў": "у", "і": "и", "ё": "е", "’": "'", "ʼ": "'"})
 # Folded text is already lower case and spelled one way; no stemming, so both backends agree.
 SEARCH_CONFIG = "simple"
@@ -175,8 +177,8 @@ def results_page(queryset, terms, position, request):
 
 def shield_options():
     return {
-        "fresh_for": settings.SEARCH_CACHE_SECONDS,
-        "failed_for": settings.SEARCH_CACHE_SECONDS // 2,
+        "fresh_for": caching.SEARCH_RESULTS.seconds,
+        "failed_for": caching.SEARCH_RESULTS.seconds // 2,
         "wait": settings.SEARCH_TIMEOUT_MS / 1000 + 1,
         "lock_for": settings.SEARCH_TIMEOUT_MS // 1000 + 5,
         "retry_after": settings.SHIELD_RETRY_AFTER,

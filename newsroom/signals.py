@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from samizdat import cdn, pagecache
+from samizdat import caching, cdn
 
 
 def new_generation():
@@ -13,8 +13,8 @@ def new_generation():
     Now, so this process's next render shows it; after the commit, because another process
     that read the new number before the commit rendered the old rows under it.
     """
-    pagecache.purge_everything()
-    transaction.on_commit(pagecache.purge_everything)
+    caching.purge_everything()
+    transaction.on_commit(caching.purge_everything)
 
 
 def purge_pages(instance=None, **kwargs):
@@ -46,14 +46,14 @@ def connect():
     page_unpublished.connect(purge_pages, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_pages, dispatch_uid="pagecache-moved")
     post_delete.connect(purge_deleted_page, dispatch_uid="pagecache-deleted")
-    for model in edition_models():
+    for model in shown_models():
         uid = f"pagecache-{model._meta.label_lower}"
         post_save.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-deleted")
 
 
-def edition_models():
-    """Models that pages show or newsroom.edition remembers, besides pages themselves."""
+def shown_models():
+    """Models that pages show or that samizdat.caching keeps, besides pages themselves."""
     from wagtail.models import Locale, PageViewRestriction, Site
 
     from .models import Author, NewsroomImage

@@ -8,13 +8,12 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from privacy.limits import seconds_to_wait
-from samizdat import pagecache
+from samizdat import caching
 from shield.concurrency import slot
 from shield.deadline import statement_deadline
 from shield.flight import answer_once
 from shield.refusals import Refused, TooOften, refusal_response
 
-from . import edition
 from .models import ArticleByline, ArticlePage, Author, listing_page
 from .search import MAX_QUERY, query_terms, read_position, results_key, results_page, shield_options
 
@@ -38,7 +37,7 @@ def shielded_results(request, terms):
         raise TooOften(wait)
     language = translation.get_language()
     position = read_position(request.GET)
-    key = results_key(language, terms, position, pagecache.generation())
+    key = results_key(language, terms, position, caching.generation())
     return answer_once(
         key, lambda: run_search(request, language, terms, position), **shield_options()
     )
@@ -76,7 +75,8 @@ def author(request, slug):
 
 def author_in(locale, slug):
     """The author with this slug, named as in this language when translated; else 404."""
-    found = edition.remember(
+    found = caching.remember(
+        caching.SITE_LOOKUPS,
         f"author:{locale.pk}:{slug}",
         lambda: (
             Author.objects.filter(slug=slug)

@@ -21,18 +21,18 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from samizdat import caching
+
 from .models import BanSalt, DailySalt
 
 SALT_LIFETIME = timedelta(hours=48)
 BAN_PERIOD = timedelta(days=30)
 EPOCH = date(2026, 1, 1)
 _salt_cache: dict = {}  # (kind, start) -> (secret, read again after)
-# Of each kind, the newest two: today's and yesterday's day, this ban period and the last.
-# destroy_old_salts runs in the worker process; the app servers forget old secrets here.
-SALTS_KEPT = 2
-# And each for ten minutes at most: a process that no newer salt reached (an idle one)
-# still drops one the worker destroyed, at the next request after that time.
-SALT_MEMORY_SECONDS = 600
+# caching.DAILY_SALTS: of each kind the newest two (today's and yesterday's day, this ban
+# period and the last); destroy_old_salts runs in the worker process, the app servers forget
+# old secrets here. And each for ten minutes at most: a process that no newer salt reached
+# (an idle one) still drops one the worker destroyed, at the next request after that time.
 clock = time.monotonic
 
 
@@ -53,7 +53,7 @@ def _salt(model, field, start):
     salt = model.objects.filter(**{field: start}).values_list("secret", flat=True).first()
     if salt is None:
         salt = _create_salt(model, field, start)
-    _salt_cache[key] = (salt, clock() + SALT_MEMORY_SECONDS)
+    _salt_cache[key] = (salt, clock() + caching.DAILY_SALTS.seconds)
     _forget_older_salts(model.__name__)
     return salt
 
@@ -61,7 +61,7 @@ def _salt(model, field, start):
 def _forget_older_salts(kind):
     # list(): other threads may add a salt meanwhile; pop(): or forget one first.
     held = sorted(key for key in list(_salt_cache) if key[0] == kind)
-    for key in held[:-SALTS_KEPT]:
+    for key in held[: -caching.DAILY_SALTS.limit]:
         _salt_cache.pop(key, None)
 
 

@@ -21,7 +21,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from privacy.limits import too_many
-from samizdat import guard
+from samizdat import caching, guard
 from samizdat.apitypes import MAX_ID, Error, Id
 
 from . import engagement, numbers, reading
@@ -230,5 +230,5 @@ def live(request, response: HttpResponse, lang: str = "be", ids: str = ""):
     }
     # A CDN may reuse the answer as long as we do; a browser asks again, so a reader who
     # just liked an article does not get their own old number back from the browser cache.
-    response["Cache-Control"] = f"public, max-age=0, s-maxage={numbers.LIVE_SECONDS}"
+    response["Cache-Control"] = f"public, max-age=0, s-maxage={caching.LIVE_NUMBERS.seconds}"
     return Status(200, result)

@@ -1,7 +1,8 @@
 """The read path: Now reading, Most read, Most liked and like counts, cached a few seconds.
 
 The same numbers feed the server-rendered widgets and the live JSON endpoint, so a page
-without JavaScript shows what the endpoint showed at most LIVE_SECONDS ago.
+without JavaScript shows what the endpoint showed at most a few seconds ago
+(samizdat.caching.LIVE_NUMBERS).
 """
 
 import contextlib
@@ -11,6 +12,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 
 from newsroom.models import ArticlePage
+from samizdat import caching
 
 from . import clock
 from .buffers import UNREACHABLE, current_buffer
@@ -18,7 +20,7 @@ from .models import ArticleTotals, ReadingHour
 
 logger = logging.getLogger(__name__)
 
-LIVE_SECONDS = 5  # well under the minute DESIGN.md allows for pages without JavaScript
+# caching.LIVE_NUMBERS: well under the minute DESIGN.md allows for pages without JavaScript.
 LIST_LENGTH = 5
 
 
@@ -33,7 +35,7 @@ def board(language):
         return cached
     result = _board(language)
     with contextlib.suppress(UNREACHABLE):
-        cache.set(key, result, LIVE_SECONDS)
+        cache.set(key, result, caching.LIVE_NUMBERS.seconds)
     return result
 
 
@@ -48,7 +50,7 @@ def board_html(language, render):
         return cached
     html = render(board(language))
     with contextlib.suppress(UNREACHABLE):
-        cache.set(key, html, LIVE_SECONDS)
+        cache.set(key, html, caching.LIVE_NUMBERS.seconds)
     return html
 
 
@@ -134,7 +136,7 @@ def like_counts(article_ids):
         fresh = _like_counts(missing)
         counts.update(fresh)
         with contextlib.suppress(UNREACHABLE):
-            cache.set_many({keys[a]: n for a, n in fresh.items()}, LIVE_SECONDS)
+            cache.set_many({keys[a]: n for a, n in fresh.items()}, caching.LIVE_NUMBERS.seconds)
     return counts
 
 

@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 from newsroom.models import ArticlePage
 from privacy.clients import client_hash
+from samizdat import caching
 from samizdat.rediscache import NotSent
 
 from . import clock
@@ -34,8 +35,6 @@ BOT_MARKERS = (
     "java/",
 )
 
-PUBLISHED_SECONDS = 30
-
 
 def is_bot(user_agent):
     """True for known robots and for requests without a user agent."""
@@ -44,12 +43,13 @@ def is_bot(user_agent):
 
 
 def is_published_article(article_id):
-    """Whether an id is a live article; remembered for 30 s so beacons cost no query."""
+    """Whether an id is a live article; remembered a while so beacons cost no query
+    (caching.PUBLISHED_ARTICLES)."""
     key = f"readership:published:{article_id}"
     known = cache.get(key)
     if known is None:
         known = ArticlePage.objects.published().filter(pk=article_id).exists()
-        cache.set(key, known, PUBLISHED_SECONDS)
+        cache.set(key, known, caching.PUBLISHED_ARTICLES.seconds)
     return known
 
 

@@ -21,14 +21,10 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
-from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import RedisError
 
-from samizdat import rediscache
+from samizdat import caching, rediscache
 from samizdat.connections import release_connections
 from samizdat.wsgipaths import wsgi_path
 
@@ -46,89 +42,30 @@ NOT_STORED = {
     "onion-location", "date", "age",
 }  # fmt: skip
 # A miss renders once: the other readers of that page wait for it this long at most, in
-# steps of RENDER_POLL_SECONDS; a renderer that died frees the page after RENDER_LOCK_SECONDS.
+# steps of RENDER_POLL_SECONDS; a renderer that died frees the page when its lock expires
+# (caching.RENDER_LOCKS).
 RENDER_WAIT_SECONDS = 2.0
 RENDER_POLL_SECONDS = 0.01
-RENDER_LOCK_SECONDS = 10
 # Stored in a page's place when its last render could not be kept (a 404, an error): the
 # next readers render it themselves at once instead of queueing behind one another.
 NOT_CACHEABLE = "not-cacheable"
-NOT_CACHEABLE_SECONDS = 5
-# A purge leaves a mark under the page's path for longer than any render takes: a render
-# that began before the purge sees the mark changed and keeps nothing (render).
-PURGE_MARK_SECONDS = 300
+# A purge leaves a mark under the page's path for longer than any render takes
+# (caching.PURGE_MARKS): a render that began before the purge sees the mark changed and
+# keeps nothing (render).
 # Left out of a 304: it has no body.
 BODY_HEADERS = {"Content-Type", "Content-Language"}
 
 
-# Each process reads the shared generation at most once a second rather than per request:
-# a purge made by another process is seen within that second.
-GENERATION_SECONDS = 1.0
-_seen = {"value": None, "until": 0.0}
-# What a Redis cache raises when it is down and not told to ignore it.
-UNREACHABLE = (RedisError, ConnectionInterrupted)
-
-
-def generation():
-    now = time.monotonic()
-    if _seen["value"] is not None and now < _seen["until"]:
-        return _seen["value"]
-    if rediscache.unreachable():
-        # Three failed calls cost as much as serving the page: keep the number we knew
-        # until Redis answers again (its breaker lets one call through now and then).
-        return _seen["value"] or 1
-    try:
-        value = cache.get(GENERATION_KEY)
-        if value is None:
-            cache.add(GENERATION_KEY, fresh_generation(), None)
-            value = cache.get(GENERATION_KEY)
-    except UNREACHABLE:
-        value = None
-    if value is None:
-        # Unreachable (raised, or ignored by the cache): nothing stored can be read either,
-        # so the number only has to be a number; it is not kept, so the real one is read
-        # as soon as the cache is back.
-        return _seen["value"] or 1
-    _remember_generation(value)
-    if _purge_owed["owed"]:
-        purge_everything()
-        return _seen["value"]
-    return value
-
-
-def fresh_generation():
-    # A lost counter (cache flushed or evicted) restarts at a random number, not at 1, so
-    # entries stored under the old numbers can never be taken for new ones.
-    return secrets.randbits(48)
-
-
-def _remember_generation(value):
-    _seen.update(value=value, until=time.monotonic() + GENERATION_SECONDS)
-
-
-def forget_generation():
-    """Drop this process's copies of the generation and of pages: read the shared ones.
-
-    For when the shared cache was emptied (tests do it between cases); otherwise a process
-    would go on using the old number for up to a second and then switch mid-way.
-    """
-    _seen.update(value=None, until=0.0)
-    _purge_owed["owed"] = False
-    forget_local_pages()
-
-
-# Each process keeps the pages it served in the last second, so a story read thousands of
-# times a second costs one shared-cache read per second per process, not one per reader. A
-# purge made in this process drops its copies at once; one made in another process is seen
-# within the second, as a new generation is. A few pages are enough: the ones being read.
-LOCAL_SECONDS = 1.0
-LOCAL_PAGES = 64
+# Each process keeps the pages it served in the last second (caching.LOCAL_PAGES), so a
+# story read thousands of times a second costs one shared-cache read per second per process,
+# not one per reader. A purge made in this process drops its copies at once; one made in
+# another process is seen within the second, as a new generation is. A few pages are
+# enough: the ones being read.
 # While Redis is unreachable (samizdat.rediscache) each process serves the copies it holds
-# for up to OUTAGE_SECONDS after it got them, and keeps the pages it renders meanwhile:
-# reading stays almost as fast as with Redis. A purge made in another process cannot reach
-# this one then, so a page a moderator changed (a hidden comment) is served at most
-# OUTAGE_SECONDS longer by the other processes; the one that purged drops it at once.
-OUTAGE_SECONDS = 10.0
+# for a while after it got them (caching.OUTAGE_COPIES), and keeps the pages it renders
+# meanwhile: reading stays almost as fast as with Redis. A purge made in another process
+# cannot reach this one then, so a page a moderator changed (a hidden comment) is served
+# that much longer by the other processes; the one that purged drops it at once.
 _local_pages = {}  # key -> (page, fresh until, got at)
 
 
@@ -138,7 +75,9 @@ def stored_page(key):
     local = _local_pages.get(key)
     if local is not None:
         page, fresh_until, got_at = local
-        if now < fresh_until or (now < got_at + OUTAGE_SECONDS and rediscache.unreachable()):
+        if now < fresh_until or (
+            now < got_at + caching.OUTAGE_COPIES.seconds and rediscache.unreachable()
+        ):
             return page
     stored = cache.get(key)
     if stored is not None and stored != NOT_CACHEABLE:
@@ -148,54 +87,19 @@ def stored_page(key):
 
 def keep_local_page(key, stored, now=None):
     now = time.monotonic() if now is None else now
-    if key not in _local_pages and len(_local_pages) >= LOCAL_PAGES:
+    if key not in _local_pages and len(_local_pages) >= caching.LOCAL_PAGES.limit:
         del _local_pages[next(iter(_local_pages))]  # the copy got longest ago
     _local_pages.pop(key, None)  # kept in the order the copies were got
-    _local_pages[key] = (stored, now + LOCAL_SECONDS, now)
+    _local_pages[key] = (stored, now + caching.LOCAL_PAGES.seconds, now)
 
 
+@caching.on_forget
 def forget_local_pages(keys=None):
     if keys is None:
         _local_pages.clear()
         _local_versions.clear()
     for key in keys or ():
         _local_pages.pop(key, None)
-
-
-@receiver(setting_changed)
-def forget_generation_of_another_cache(setting, **kwargs):
-    if setting == "CACHES":
-        forget_generation()
-
-
-def purge_everything():
-    """Start a new generation: every stored page is ignored from now on."""
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:
-        value = fresh_generation()
-        cache.set(GENERATION_KEY, value, None)
-    except UNREACHABLE:
-        value = None
-    if value is None or purge_missed_redis():
-        return
-    _purge_owed["owed"] = False
-    _remember_generation(value)
-
-
-# A purge made while Redis was unreachable could not drop the shared copies, and Redis may
-# come back with them (it keeps its data: docs/failures.md). So this process drops its own
-# copies at once, and starts a new generation as soon as it reads Redis again.
-_purge_owed = {"owed": False}
-
-
-def purge_missed_redis():
-    """After a purge: True (and the purge owed) when Redis was unreachable for it."""
-    if not rediscache.unreachable():
-        return False
-    _purge_owed["owed"] = True
-    forget_local_pages()
-    return True
 
 
 def purge_path(path, keep_stale=False):
@@ -211,21 +115,22 @@ def purge_path(path, keep_stale=False):
     digest = path_digest(path)
     # Before the copies go: a render that read the old rows and stores after this line
     # finds the mark changed (render); one that stored before it is under the old version.
-    cache.set(purge_mark_key(path), secrets.randbits(48), PURGE_MARK_SECONDS)
+    cache.set(purge_mark_key(path), secrets.randbits(48), caching.PURGE_MARKS.seconds)
     cache.set_many(
-        {version_key(digest, kind): fresh_generation() for kind in kinds}, version_seconds()
+        {version_key(digest, kind): caching.fresh_generation() for kind in kinds},
+        caching.PATH_VERSIONS.seconds,
     )
     _local_versions.pop(path, None)
-    purge_missed_redis()
+    caching.purge_missed_redis()
     from samizdat import cdn
 
     cdn.purge([path])
 
 
-# A path's versions are kept by each process for LOCAL_SECONDS, as its pages are: a purge
-# made in this process is seen at once, one made in another within the second.
+# A path's versions are kept by each process for a second, as its pages are
+# (caching.LOCAL_PATH_VERSIONS): a purge made in this process is seen at once, one made in
+# another within the second.
 _local_versions = {}
-LOCAL_VERSIONS = 256
 
 
 def path_digest(path):
@@ -236,21 +141,13 @@ def version_key(digest, kind):
     return f"pagecache:path:{digest}:{kind}"
 
 
-def version_seconds():
-    """How long a path's version is kept: past the life of every copy stored before it.
-
-    A path never purged has version 0 and stores nothing; once its version is gone, 0 is
-    current again, which is safe only when every copy stored under 0 has expired.
-    """
-    return 2 * (settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS) + 60
-
-
 def path_versions(path):
     """(page version, spare version) of a path: 0 until it is purged."""
     now = time.monotonic()
     local = _local_versions.get(path)
     # While Redis is unreachable, the versions this process knows keep its copies of
-    # pages in reach (OUTAGE_SECONDS); a purge made then drops them all (purge_missed_redis).
+    # pages in reach (caching.OUTAGE_COPIES); a purge made then drops them all
+    # (caching.purge_missed_redis).
     if local is not None and (now < local[1] or rediscache.unreachable()):
         return local[0]
     if rediscache.unreachable():
@@ -258,7 +155,7 @@ def path_versions(path):
     digest = path_digest(path)
     try:
         found = cache.get_many([version_key(digest, "page"), version_key(digest, "spare")])
-    except UNREACHABLE:
+    except caching.UNREACHABLE:
         return (0, 0)  # nothing stored can be read either
     if rediscache.unreachable():
         return (0, 0)
@@ -266,9 +163,9 @@ def path_versions(path):
         found.get(version_key(digest, "page"), 0),
         found.get(version_key(digest, "spare"), 0),
     )
-    if len(_local_versions) >= LOCAL_VERSIONS:
+    if len(_local_versions) >= caching.LOCAL_PATH_VERSIONS.limit:
         _local_versions.clear()
-    _local_versions[path] = (versions, now + LOCAL_SECONDS)
+    _local_versions[path] = (versions, now + caching.LOCAL_PATH_VERSIONS.seconds)
     return versions
 
 
@@ -282,7 +179,7 @@ def keys_for(host, path, query, scheme="http"):
     # scheme: the stored headers include HSTS only for pages read over HTTPS.
     text = f"{scheme}://{host}{path}?{query}"
     page_version, spare_version = path_versions(path)
-    prefix = f"pagecache:{generation()}"
+    prefix = f"pagecache:{caching.generation()}"
     return Keys(
         page=f"{prefix}:{digest_of(text, page_version)}",
         spare=f"{prefix}:{digest_of(text, spare_version)}:spare",
@@ -355,9 +252,8 @@ def signed_in_editor(request):
 
 # Query strings seen and what they normalise to: live blog polls ask the same few
 # (?after=N) thousands of times a second, and parsing each costs more than the hit itself.
-# Short ones only, a bounded number, per process.
+# Short ones only, a bounded number, per process (caching.QUERY_STRINGS).
 _normalized = {}
-NORMALIZED_QUERIES = 1024
 NORMALIZED_LENGTH = 200
 
 
@@ -372,7 +268,7 @@ def normalized_query(request):
             sorted((key, request.GET[key]) for key in request.GET if key in ALLOWED_QUERY)
         )
         if len(raw) <= NORMALIZED_LENGTH:
-            if len(_normalized) >= NORMALIZED_QUERIES:
+            if len(_normalized) >= caching.QUERY_STRINGS.limit:
                 _normalized.clear()
             _normalized[raw] = found
     return found
@@ -477,7 +373,7 @@ _hit_cache_control = {"for": None, "value": {}}
 
 def hit_cache_control(query=False):
     """What mark_cacheable writes on a fresh response, worked out once per setting."""
-    seconds = (settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_STALE_SECONDS)
+    seconds = (caching.PROXY_COPIES.seconds, caching.STALE_PROXY_COPIES.seconds)
     if _hit_cache_control["for"] != seconds:
         from django.http import HttpResponse
 
@@ -500,14 +396,14 @@ def mark_cacheable(response, query=False):
     # with a query (?page=2, ?images=1) is revalidated by the proxy too: its purges name
     # paths only (samizdat.cdn), and our own copy answers the revalidation.
     if query:
-        patch_cache_control(response, public=True, max_age=0, s_maxage=0)
+        patch_cache_control(response, public=True, max_age=caching.BROWSERS.seconds, s_maxage=0)
         return
     patch_cache_control(
         response,
         public=True,
-        max_age=0,
-        s_maxage=settings.PAGE_CACHE_SECONDS,
-        stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        max_age=caching.BROWSERS.seconds,
+        s_maxage=caching.PROXY_COPIES.seconds,
+        stale_while_revalidate=caching.STALE_PROXY_COPIES.seconds,
     )
 
 
@@ -556,7 +452,7 @@ class PageCacheMiddleware:
         """One reader renders the page; the others get its last copy or wait for the new one."""
         waited_until = time.monotonic() + RENDER_WAIT_SECONDS
         while True:
-            locked = cache.add(render_lock_key(keys.page), 1, RENDER_LOCK_SECONDS)
+            locked = cache.add(render_lock_key(keys.page), 1, caching.RENDER_LOCKS.seconds)
             if locked is None:
                 # The cache is unreachable: nobody elsewhere can render for us.
                 return self.render_once_here(request, keys)
@@ -611,17 +507,16 @@ class PageCacheMiddleware:
             return response
         if cacheable_response(response):
             stored = to_store(response)
-            cache.set(keys.page, stored, settings.PAGE_CACHE_SECONDS)
+            cache.set(keys.page, stored, caching.PAGES.seconds)
             # A spare copy outlives the fresh one for the time a CDN may serve a stale page:
             # if the database fails, readers get this rather than an error (spare_response).
-            spare_seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
-            cache.set(keys.spare, stored, spare_seconds)
+            cache.set(keys.spare, stored, caching.SPARE_COPIES.seconds)
             if rediscache.unreachable():
                 keep_local_page(keys.page, stored)  # the only copy other readers can get now
             response["ETag"] = stored["etag"]
             mark_cacheable(response, query=with_query(request))
         else:
-            cache.set(keys.page, NOT_CACHEABLE, NOT_CACHEABLE_SECONDS)
+            cache.set(keys.page, NOT_CACHEABLE, caching.NOT_CACHEABLE_MARKS.seconds)
         return response
 
 

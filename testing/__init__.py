@@ -23,7 +23,7 @@ def forget_cached_state():
     from django.core.cache import cache
 
     from privacy.clients import forget_cached_salt
-    from samizdat.pagecache import forget_generation
+    from samizdat.caching import forget_generation
     from samizdat.rediscache import forget_failures
 
     forget_failures()

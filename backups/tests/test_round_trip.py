@@ -64,13 +64,13 @@ def assert_manifest_describes(archive):
 def test_a_restore_starts_a_new_cache_generation(newsroom, media_root, empty_database, tmp_path):
     """The shared cache outlives the database it remembered: after a restore, no page,
     route or switcher link rendered from the replaced rows may be served."""
-    from samizdat import pagecache
+    from samizdat import caching
 
     archive = tmp_path / "site.tar.gz"
     call_command("backup", str(archive))
-    before = pagecache.generation()
+    before = caching.generation()
     url = empty_database("restored")
     call_command(
         "restore", str(archive), database_url=url, media_root=str(tmp_path / "restored-media")
     )
-    assert pagecache.generation() != before
+    assert caching.generation() != before

@@ -1,7 +1,7 @@
 """The next uncached render of an article shows every change to its discussion at once.
 
 Article renders keep the page, its body and the editors' discussion settings between
-publications (newsroom.edition); comments and counts must still be read afresh, and a
+publications (samizdat.caching); comments and counts must still be read afresh, and a
 changed setting must not wait for the next publication. The page cache is off here.
 """
 

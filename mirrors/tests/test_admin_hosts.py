@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from mirrors import hosts
 from mirrors.models import Kind, MirrorHost, MirrorSettings
+from samizdat import caching
 
 from .conftest import MIRROR, ONION, configure
 
@@ -99,9 +100,9 @@ def test_other_processes_follow_within_the_short_cache_time(
     MirrorHost.objects.filter(host=MIRROR).delete()
     hosts.publish()
     hosts.remember(local_copy)
-    with time_machine.travel(timedelta(seconds=hosts.LOCAL_SECONDS - 1), tick=False):
+    with time_machine.travel(timedelta(seconds=caching.LOCAL_HOST_NAMES.seconds - 1), tick=False):
         assert client.get("/be/", headers={"host": MIRROR}).status_code == 200
-    with time_machine.travel(timedelta(seconds=hosts.LOCAL_SECONDS + 1), tick=False):
+    with time_machine.travel(timedelta(seconds=caching.LOCAL_HOST_NAMES.seconds + 1), tick=False):
         assert client.get("/be/", headers={"host": MIRROR}).status_code == 400
         assert client.get("/be/", headers={"host": ONION}).status_code == 200
 

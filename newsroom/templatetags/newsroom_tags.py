@@ -9,9 +9,10 @@ from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html, json_script
 from wagtail.models import Page
 
-from newsroom import edition
+from newsroom import lookups
 from newsroom.models import HomePage, SectionPage, own_url
 from newsroom.template_slots import render_slot
+from samizdat import caching
 
 register = template.Library()
 
@@ -26,8 +27,10 @@ def language_versions(context, page=None):
     request = context.get("request")
     current = translation.get_language()
     key = getattr(page, "translation_key", None) if page is not None else None
-    links = edition.remember(
-        f"versions:{_site_id(request)}:{key}", lambda: _language_links(request, key)
+    links = caching.remember(
+        caching.SITE_LOOKUPS,
+        f"versions:{_site_id(request)}:{key}",
+        lambda: _language_links(request, key),
     )
     return [
         {**link, "is_current": link["code"] == current} for link in links
@@ -35,13 +38,15 @@ def language_versions(context, page=None):
 
 
 def _site_id(request):
-    site = edition.site_for(request) if request is not None else None
+    site = lookups.site_for(request) if request is not None else None
     return site.pk if site is not None else 0
 
 
 def _language_links(request, translation_key):
     # Shared by every page of the site, so looked up once per generation, not per article.
-    homes = edition.remember(f"home-urls:{_site_id(request)}", lambda: _home_urls(request))
+    homes = caching.remember(
+        caching.SITE_LOOKUPS, f"home-urls:{_site_id(request)}", lambda: _home_urls(request)
+    )
     translations = {}
     if translation_key:
         for other in (
@@ -75,8 +80,10 @@ def site_navigation(context):
     """Main page and sections of the language being read."""
     request = context.get("request")
     language = translation.get_language()
-    menu = edition.remember(
-        f"navigation:{_site_id(request)}:{language}", lambda: _navigation(request, language)
+    menu = caching.remember(
+        caching.SITE_LOOKUPS,
+        f"navigation:{_site_id(request)}:{language}",
+        lambda: _navigation(request, language),
     )
     return {"request": request, **menu}
 
@@ -106,15 +113,15 @@ def article_renditions(article):
 
 
 @register.tag
-def edition_fragment(parser, token):
+def kept_fragment(parser, token):
     """Render once per cache generation what stays the same until the next publication.
 
-        {% edition_fragment "article-body" page.pk page.live_revision_id %}
+        {% kept_fragment "article-body" page.pk page.live_revision_id %}
             ...
-        {% endedition_fragment %}
+        {% endkept_fragment %}
 
     The HTML is stored under the name, the values after it, the site and the language, in
-    the current generation (newsroom.edition): publishing, unpublishing, moving or
+    the current generation (samizdat.caching): publishing, unpublishing, moving or
     deleting any page, or saving an author, photo, site or locale, starts a new one, so a
     fragment never outlives a change it shows. Put nothing inside that changes between
     publications (comment counts, comments, corrections). Previews render afresh.
@@ -122,14 +129,14 @@ def edition_fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
-    nodelist = parser.parse(("endedition_fragment",))
+    nodelist = parser.parse(("endkept_fragment",))
     parser.delete_first_token()
-    return EditionFragmentNode(
+    return KeptFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
     )
 
 
-class EditionFragmentNode(template.Node):
+class KeptFragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
         self.name = name
@@ -143,7 +150,7 @@ class EditionFragmentNode(template.Node):
         values += [str(_site_id(request)), translation.get_language() or ""]
         digest = hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
         key = f"fragment:{self.name.resolve(context)}:{digest}"
-        return edition.remember(key, lambda: self.nodelist.render(context))
+        return caching.remember(caching.FRAGMENTS, key, lambda: self.nodelist.render(context))
 
 
 def page_language(context):

@@ -1,7 +1,7 @@
 """Pages run few SQL queries on a page-cache miss, however many articles, authors or images.
 
 The page cache is off here, so every request renders; the first request of each page
-fills what the site remembers between publications (newsroom.edition) and makes image
+fills what the site remembers between publications (samizdat.caching) and makes image
 renditions, as the first reader after a publication does.
 """
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom import views
 from newsroom.search import results_key
-from samizdat import pagecache
+from samizdat import caching
 from shield import flight
 from shield.concurrency import slot
 from testing.factories import make_article
@@ -56,7 +56,7 @@ def search_sql(client, url, **extra):
 
 
 def stored(language, words, position=None):
-    return cache.get(results_key(language, words, position, pagecache.generation()))
+    return cache.get(results_key(language, words, position, caching.generation()))
 
 
 def test_the_same_query_again_runs_no_search_sql(client, floods):

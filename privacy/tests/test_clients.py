@@ -19,7 +19,7 @@ from privacy.clients import (
 )
 from privacy.limits import too_many
 from privacy.models import DailySalt
-from samizdat import jobs
+from samizdat import caching, jobs
 
 pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 6, 27, 12, 0, tzinfo=datetime.now().astimezone().tzinfo)
@@ -199,7 +199,7 @@ def test_an_idle_app_server_forgets_a_destroyed_salt_within_ten_minutes(monkeypa
         first = client_hash(reader(), "readership")
         # The worker, another process, destroys the row (here early, to tell them apart).
         DailySalt.objects.all().delete()
-        now[0] += clients.SALT_MEMORY_SECONDS - 1
+        now[0] += caching.DAILY_SALTS.seconds - 1
         assert client_hash(reader(), "readership") == first
         now[0] += 2
         assert client_hash(reader(), "readership") != first

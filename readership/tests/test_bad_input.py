@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from newsroom.models import ArticlePage
 from readership import numbers
 from readership.buffers import current_buffer
 from testing import ORIGIN
@@ -139,3 +140,28 @@ def test_another_site_cannot_make_its_visitors_unlike_or_like(client, homes, buf
         assert beacon(client, article, HTTP_ORIGIN=origin).status_code == 403
     assert numbers.like_counts([article.pk]) == {article.pk: 1}
     assert current_buffer().pending_counts() == pending
+
+
+def test_beacons_stop_counting_an_unpublished_article_within_the_bound(
+    client, homes, buffer_kind, django_capture_on_commit_callbacks
+):
+    """Whether an article is published is remembered for caching.PUBLISHED_ARTICLES only."""
+    from datetime import timedelta
+
+    from django.core.cache import cache
+
+    from samizdat import caching
+
+    article = make_article()
+    with time_machine.travel(NOON, tick=False):
+        assert beacon(client, article).status_code == 202
+        with django_capture_on_commit_callbacks(execute=True):
+            ArticlePage.objects.get(pk=article.pk).unpublish()
+        assert beacon(client, article).status_code == 202  # remembered as published
+    bound = caching.PUBLISHED_ARTICLES.seconds
+    if hasattr(cache, "ttl"):  # Redis expires keys on its own clock, not the travelled one
+        assert 0 < cache.ttl(f"readership:published:{article.pk}") <= bound
+        return
+    with time_machine.travel(NOON + timedelta(seconds=bound + 1), tick=False):
+        answer = beacon(client, article)
+        assert answer.status_code == 404, answer.content

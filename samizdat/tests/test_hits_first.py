@@ -145,10 +145,11 @@ class Clock:
 def test_another_processs_new_copy_is_served_within_the_second(article, django, monkeypatch):
     from django.core.cache import cache
 
-    from samizdat import pagecache
+    from samizdat import caching, pagecache
 
     clock = Clock()
     monkeypatch.setattr(pagecache, "time", clock)
+    monkeypatch.setattr(caching, "time", clock)
     Client().get(article.url)
     hits_first = HitsFirst(django)
     _, _, before = through(hits_first, article.url)
@@ -156,7 +157,7 @@ def test_another_processs_new_copy_is_served_within_the_second(article, django, 
     newer = {**cache.get(key), "body": b"<p>rendered by another app server</p>"}
     cache.set(key, newer)  # what another process stores after its own purge and render
 
-    clock.now += pagecache.LOCAL_SECONDS - 0.01
+    clock.now += caching.LOCAL_PAGES.seconds - 0.01
     assert through(hits_first, article.url)[2] == before
     clock.now += 0.02
     assert through(hits_first, article.url)[2] == newer["body"]

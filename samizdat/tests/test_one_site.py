@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from samizdat import pagecache
+from samizdat import caching, pagecache
 from testing import free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ PASSWORD = "moderator-password-4417"  # noqa: S105 (a throwaway account of a thr
 HIDDEN_TEXT = "Тут названы імя і адрас чытача"
 # What a process may keep of another's change: its generation snapshot and its copies of
 # pages are each at most this old (samizdat.pagecache).
-BOUND = max(pagecache.GENERATION_SECONDS, pagecache.LOCAL_SECONDS)
+BOUND = max(caching.GENERATION_SNAPSHOT.seconds, caching.LOCAL_PAGES.seconds)
 # The test learns that the worker published by reading the database; the worker starts the
 # new generation right after its commit, a moment later.
 SEEN_COMMIT_SLACK = 0.25

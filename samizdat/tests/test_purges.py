@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from comments import services
 from comments.models import Action, Comment
 from corrections.models import Correction
-from samizdat import queue
+from samizdat import caching, queue
 from testing.comments import form_post
 from testing.factories import make_article, news_index
 from testing.purges import sent
@@ -160,13 +160,12 @@ def test_a_publication_starts_a_new_generation_again_once_committed(
 ):
     """Another process may read the new generation before the publication is committed and
     render the old rows under it; the generation moves on again after the commit."""
-    from samizdat import pagecache
 
     with django_capture_on_commit_callbacks(execute=True):
         article.title = "Загаловак пасля публікацыі"
         article.save_revision().publish()
-        before_the_commit = pagecache.generation()
-    assert pagecache.generation() != before_the_commit
+        before_the_commit = caching.generation()
+    assert caching.generation() != before_the_commit
 
 
 def test_a_purge_the_proxy_refuses_is_sent_again_later(

@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django_redis.client import DefaultClient
 
-from samizdat import pagecache, rediscache
+from samizdat import caching, pagecache, rediscache
 from samizdat.rediscache import Breaker, GuardedConnection
 from testing import use_redis
 from testing.factories import make_article
@@ -100,22 +100,25 @@ def test_the_generation_asks_nothing_of_a_redis_marked_unreachable(
 ):
     """Every request needs the generation: three failing calls each cost as much as a hit."""
     use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
-    known = pagecache.generation()
+    known = caching.generation()
     redis_to_stop.stop()
     cache.get("anything")  # the first call finds Redis gone
-    pagecache._seen["until"] = 0.0  # a second later
+    caching._seen["until"] = 0.0  # a second later
     asked = []
     monkeypatch.setattr(DefaultClient, "get", lambda *args, **kwargs: asked.append(args))
 
-    assert [pagecache.generation() for _ in range(3)] == [known] * 3
+    assert [caching.generation() for _ in range(3)] == [known] * 3
     assert asked == []
 
 
 @pytest.fixture
 def clock(monkeypatch):
-    """The page cache's clock, moved by the test (the breaker keeps the real one)."""
+    """The page cache's and the generation's clock, moved by the test (the breaker keeps the
+    real one)."""
     clock = Clock()
-    monkeypatch.setattr(pagecache, "time", types.SimpleNamespace(monotonic=clock, sleep=None))
+    moved = types.SimpleNamespace(monotonic=clock, sleep=None)
+    monkeypatch.setattr(pagecache, "time", moved)
+    monkeypatch.setattr(caching, "time", moved)
     return clock
 
 
@@ -146,7 +149,7 @@ def test_cached_pages_are_served_from_this_process_while_redis_is_down(
 
     redis_to_stop.stop()
     cache.get("anything")  # the first call finds Redis gone
-    clock.now += pagecache.OUTAGE_SECONDS - 1  # long after this process's copy went stale
+    clock.now += caching.OUTAGE_COPIES.seconds - 1  # long after this process's copy went stale
 
     for _ in range(3):
         with django_assert_num_queries(0):
@@ -166,7 +169,7 @@ def test_a_page_is_served_from_the_outage_copy_at_most_the_outage_bound(
     # hid a comment), with no purge.
     type(article).objects.filter(pk=article.pk).update(comment_count=7)
 
-    clock.now += pagecache.OUTAGE_SECONDS - 0.5
+    clock.now += caching.OUTAGE_COPIES.seconds - 0.5
     assert comment_count(read(article.url), article) == 0
     clock.now += 1
     assert comment_count(read(article.url), article) == 7
@@ -206,7 +209,7 @@ def test_a_purge_during_the_outage_is_made_when_redis_answers_again(
     use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
     read(article.url)
     assert read(article.url)["X-Page-Cache"] == "hit"
-    before = pagecache.generation()
+    before = caching.generation()
 
     redis_to_stop.process.send_signal(signal.SIGSTOP)
     try:
@@ -218,9 +221,9 @@ def test_a_purge_during_the_outage_is_made_when_redis_answers_again(
     finally:
         redis_to_stop.process.send_signal(signal.SIGCONT)
     rediscache.forget_failures()  # the retry delay has passed
-    pagecache._seen["until"] = 0.0  # and this process's generation is a second old
+    caching._seen["until"] = 0.0  # and this process's generation is a second old
 
-    assert pagecache.generation() == before + 1
+    assert caching.generation() == before + 1
     page = read(article.url)
     assert "X-Page-Cache" not in page  # the copy Redis kept from before is not served
     assert comment_count(page, article) == 3

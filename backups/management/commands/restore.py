@@ -12,7 +12,7 @@ from django.db.migrations.loader import MigrationLoader
 
 from backups.archive import MEDIA, media_files, unpack
 from backups.databases import opened
-from samizdat import pagecache
+from samizdat import caching
 
 
 class Command(BaseCommand):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             copy_media(staging / MEDIA, media_root)
             # The shared cache outlives restarts (Redis, or the default SQLite files): what
             # every process remembered of the replaced rows must not be served again.
-            pagecache.purge_everything()
+            caching.purge_everything()
             files = len(manifest["files"]) - 1
             self.stdout.write(f"Restored the {target.label} and {files} media files from {path}.")
             if plan := MigrationExecutor(target.connection).migration_plan(leaf_nodes()):

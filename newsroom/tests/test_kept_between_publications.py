@@ -1,7 +1,7 @@
 """What the site remembers between publications follows every change editors make.
 
-The page cache is off here, so each request renders: what is tested is the edition cache
-(newsroom.edition) and the remembered routes (newsroom.routing), not the page cache.
+The page cache is off here, so each request renders: what is tested is what is kept between
+publications (samizdat.caching) and the remembered routes (newsroom.routing), not the page cache.
 """
 
 import pytest
@@ -109,7 +109,7 @@ def pages_label(html):
 
 
 def test_the_process_memo_hands_each_reader_its_own_copy_of_a_page(homes):
-    from newsroom.edition import GenerationMemo
+    from samizdat.caching import GenerationMemo
 
     memo = GenerationMemo(limit_bytes=1024 * 1024)
     article = make_article(title="Памятная навіна")
@@ -123,7 +123,7 @@ def test_the_process_memo_hands_each_reader_its_own_copy_of_a_page(homes):
 
 
 def test_the_process_memo_forgets_a_generation_and_stays_within_its_size():
-    from newsroom.edition import GenerationMemo
+    from samizdat.caching import GenerationMemo
 
     memo = GenerationMemo(limit_bytes=100)
     memo.put(1, "fragment", "<p>Абзац</p>")

@@ -1,0 +1,761 @@
+"""Everything the site keeps, in one place: the cache generation, what is kept under it, and
+the registry of layers.
+
+Each layer is declared once below (LAYERS): what it keeps, where (the shared cache, a
+process's memory, a proxy in front), for how long, what clears it and the test that proves
+the clearing. The code that keeps something reads its timeout from its layer, so the table
+in docs/caching.md, which is rendered from the same declarations, cannot drift:
+
+    python -m samizdat.caching           # print the table
+    python -m samizdat.caching --write   # rewrite it in docs/caching.md
+
+samizdat/tests/test_caching_registry.py fails when the doc's table differs from LAYERS,
+when a layer names a test that does not exist, and when a module keeps something in a
+cache without a layer here.
+
+The generation is a number in the shared cache: publishing, unpublishing, moving or
+deleting a page, or saving a site, locale, author, photo or view restriction, starts a new
+one (newsroom.signals). Whatever is stored under a generation is unreachable from then on,
+so the values remembered here (remember, store, recall) never outlive the change that made
+them wrong.
+"""
+
+import contextlib
+import pickle
+import secrets
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
+
+from samizdat import rediscache
+
+SHARED = "shared cache"
+PROCESS = "process memory"
+PROXY = "proxy or CDN"
+
+
+@dataclass(frozen=True)
+class FromSettings:
+    """A timeout worked out from settings when it is used, e.g. PAGE_CACHE_SECONDS."""
+
+    text: str
+    compute: object  # settings -> seconds
+
+    def seconds(self):
+        from django.conf import settings
+
+        return self.compute(settings)
+
+
+def setting(name):
+    return FromSettings(f"`{name}`", lambda settings: getattr(settings, name))
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One place something is kept. timeout None: kept without expiry (in a process: for
+    its life); limit: how many entries (or bytes, limit_unit) at most."""
+
+    name: str
+    keeps: str
+    where: str
+    code: tuple
+    timeout: object
+    cleared_by: str
+    tests: tuple
+    limit: int | None = None
+    limit_unit: str = "entries"
+
+    @property
+    def seconds(self):
+        if isinstance(self.timeout, FromSettings):
+            return self.timeout.seconds()
+        return self.timeout
+
+    def lasts(self):
+        if isinstance(self.timeout, FromSettings):
+            text = self.timeout.text
+        elif self.timeout is None:
+            text = "no expiry" if self.where != PROCESS else "the process's life"
+        else:
+            text = duration(self.timeout)
+        if self.limit:
+            text += f"; {self.limit:,} {self.limit_unit} at most"
+        return text
+
+
+def duration(seconds):
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{seconds // 3600:g} h"
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{seconds // 60:g} min"
+    return f"{seconds:g} s"
+
+
+LAYERS = {}
+
+
+def declare(name, **fields):
+    if name in LAYERS:
+        raise ValueError(f"cache layer {name!r} declared twice")
+    LAYERS[name] = Layer(name=name, **fields)
+    return LAYERS[name]
+
+
+# What a Redis cache raises when it is down and not told to ignore it.
+UNREACHABLE = (RedisError, ConnectionInterrupted)
+# Values kept between publications: long enough to be read thousands of times; a new
+# generation makes them unreachable anyway.
+BETWEEN_PUBLICATIONS = 3600
+NEW_GENERATION = (
+    "a new generation (a publication, or a saved site, locale, author, photo or view restriction)"  # noqa: E501
+)
+
+
+# The shared cache (Redis, or the default SQLite cache files).
+
+GENERATION = declare(
+    "generation",
+    keeps="the cache generation number (`pagecache:generation`)",
+    where=SHARED,
+    code=("samizdat/caching.py",),
+    timeout=None,
+    cleared_by="a publication or a saved site, locale, author, photo or view restriction "
+    "moves it on, now and again once committed; `manage.py restore` too; a lost one restarts "
+    "at a random number",
+    tests=(
+        "samizdat/tests/test_purges.py::test_a_publication_starts_a_new_generation_again_once_committed",
+        "backups/tests/test_round_trip.py::test_a_restore_starts_a_new_cache_generation",
+    ),
+)
+PAGES = declare(
+    "pages",
+    keeps="each anonymous page's bytes and headers, per host, scheme, path and query",
+    where=SHARED,
+    code=("samizdat/pagecache.py",),
+    timeout=setting("PAGE_CACHE_SECONDS"),
+    cleared_by=f"{NEW_GENERATION}; per path a new or moderated comment or a correction "
+    "(`purge_path`)",
+    tests=(
+        "samizdat/tests/test_purges.py::test_moderated_comment_leaves_the_cached_page",
+        "samizdat/tests/test_pagecache.py::test_publishing_purges_lists",
+    ),
+)
+SPARE_COPIES = declare(
+    "spare-copies",
+    keeps="a page's copy served while one reader renders it anew, or while the database is down",
+    where=SHARED,
+    code=("samizdat/pagecache.py",),
+    timeout=FromSettings(
+        "`PAGE_CACHE_SECONDS` + `PAGE_CACHE_STALE_SECONDS`",
+        lambda s: s.PAGE_CACHE_SECONDS + s.PAGE_CACHE_STALE_SECONDS,
+    ),
+    cleared_by=f"{NEW_GENERATION}; a purge that takes something away (a hidden comment)",
+    tests=(
+        "samizdat/tests/test_single_render.py::test_a_hidden_comment_is_never_served_again_from_a_copy",
+        "samizdat/tests/test_database_down.py::test_a_purged_page_has_no_spare_copy_left",
+    ),
+)
+PATH_VERSIONS = declare(
+    "path-versions",
+    keeps="each purged path's version, part of the key of every copy of it",
+    where=SHARED,
+    code=("samizdat/pagecache.py",),
+    # Past the life of every copy stored before it: once a version is gone, 0 is current
+    # again, which is safe only when every copy stored under 0 has expired.
+    timeout=FromSettings(
+        "2 × (`PAGE_CACHE_SECONDS` + `PAGE_CACHE_STALE_SECONDS`) + 60 s",
+        lambda s: 2 * (s.PAGE_CACHE_SECONDS + s.PAGE_CACHE_STALE_SECONDS) + 60,
+    ),
+    cleared_by="replaced by `purge_path`; expires only after every copy made under it",
+    tests=(
+        "samizdat/tests/test_cache_keys.py::test_a_hidden_comment_leaves_every_copy_of_the_page",
+    ),
+)
+RENDER_LOCKS = declare(
+    "render-locks",
+    keeps="who is rendering a missed page, so one reader across all processes does",
+    where=SHARED,
+    code=("samizdat/pagecache.py",),
+    timeout=10,
+    cleared_by="the render's end; a renderer that died frees it at expiry",
+    tests=(
+        "samizdat/tests/test_single_render.py::test_readers_arriving_at_once_after_a_publish_render_the_page_once",
+    ),
+)
+NOT_CACHEABLE_MARKS = declare(
+    "not-cacheable-marks",
+    keeps='"not cacheable" in the place of a page whose last render could not be kept (a 404)',
+    where=SHARED,
+    code=("samizdat/pagecache.py",),
+    timeout=5,
+    cleared_by=f"expiry; {NEW_GENERATION}",
+    tests=(
+        "samizdat/tests/test_single_render.py::test_a_page_that_cannot_be_stored_is_not_queued_for",
+    ),
+)
+PURGE_MARKS = declare(
+    "purge-marks",
+    keeps="a mark per purged path: a render that began before the purge keeps nothing",
+    where=SHARED,
+    code=("samizdat/pagecache.py",),
+    timeout=300,
+    cleared_by="expiry (longer than any render takes)",
+    tests=(
+        "samizdat/tests/test_purges.py::test_a_copy_rendered_while_a_comment_was_hidden_is_not_kept",
+    ),
+)
+SITE_LOOKUPS = declare(
+    "site-lookups",
+    keeps="the site per host, view restrictions, page URLs, the navigation, the switcher's "
+    "links, main page layouts, the latest articles, authors, bylines, tags, head tags, open "
+    "live blogs, comment settings and corrections",
+    where=SHARED,
+    code=(
+        "newsroom/lookups.py",
+        "newsroom/models.py",
+        "newsroom/templatetags/newsroom_tags.py",
+        "comments/wagtail_hooks.py",
+        "corrections/wagtail_hooks.py",
+        "distribution/wagtail_hooks.py",
+        "distribution/structured_data.py",
+        "live/marks.py",
+        "live/views.py",
+    ),
+    timeout=BETWEEN_PUBLICATIONS,
+    cleared_by=NEW_GENERATION,
+    tests=(
+        "newsroom/tests/test_kept_between_publications.py::test_the_switcher_follows_a_translation_published_later",
+        "newsroom/tests/test_kept_between_publications.py::test_a_view_restriction_added_later_is_enforced",
+        "newsroom/tests/test_kept_between_publications.py::test_a_renamed_author_is_renamed_in_the_byline",
+    ),
+)
+ROUTES = declare(
+    "routes",
+    keeps="the page each reader URL leads to, loaded with what its render reads",
+    where=SHARED,
+    code=("newsroom/routing.py",),
+    timeout=BETWEEN_PUBLICATIONS,
+    cleared_by=NEW_GENERATION,
+    tests=(
+        "newsroom/tests/test_kept_between_publications.py::test_a_remembered_route_ends_when_the_article_is_unpublished",
+        "newsroom/tests/test_kept_between_publications.py::test_a_moved_article_is_found_at_its_new_address_only",
+    ),
+)
+FRAGMENTS = declare(
+    "fragments",
+    keeps="`{% kept_fragment %}` HTML: article header, photos and body, Latest news, lists",
+    where=SHARED,
+    code=("newsroom/templatetags/newsroom_tags.py",),
+    timeout=BETWEEN_PUBLICATIONS,
+    cleared_by=NEW_GENERATION,
+    tests=(
+        "newsroom/tests/test_kept_between_publications.py::test_a_renamed_section_is_renamed_in_the_navigation",
+    ),
+)
+LIST_COUNTS = declare(
+    "list-counts",
+    keeps="the number of articles in a list and the first article of each of its pages",
+    where=SHARED,
+    code=("newsroom/models.py",),
+    timeout=BETWEEN_PUBLICATIONS,
+    cleared_by=NEW_GENERATION,
+    tests=(
+        "newsroom/tests/test_kept_between_publications.py::test_the_page_count_of_all_news_follows_publication",
+    ),
+)
+FEEDS = declare(
+    "feeds",
+    keeps="whole RSS and Atom documents per host, language and section; article bodies and "
+    "photo addresses in them",
+    where=SHARED,
+    code=("distribution/feeds.py",),
+    timeout=BETWEEN_PUBLICATIONS,
+    cleared_by=NEW_GENERATION,
+    tests=(
+        "distribution/tests/test_feeds.py::test_bodies_render_once_per_publication_and_follow_a_new_one",
+        "distribution/tests/test_feeds.py::test_feed_changes_after_unpublish",
+    ),
+)
+SEARCH_RESULTS = declare(
+    "search-results",
+    keeps="a page of search results per generation, language and folded words (and a "
+    "search past its deadline, as failed, for half as long)",
+    where=SHARED,
+    code=("shield/flight.py", "newsroom/search.py"),
+    timeout=setting("SEARCH_CACHE_SECONDS"),
+    cleared_by=f"expiry; {NEW_GENERATION}",
+    tests=(
+        "newsroom/tests/test_search_protection.py::test_the_same_query_again_runs_no_search_sql",
+    ),
+)
+DISCUSSION_STAMPS = declare(
+    "discussion-stamps",
+    keeps="each article's discussion stamp, part of the key of its kept discussion block",
+    where=SHARED,
+    code=("comments/discussion.py",),
+    timeout=None,
+    cleared_by="replaced when a comment of the article is saved or deleted, now and again "
+    "once committed",
+    tests=("comments/tests/test_uncached_render.py::test_a_hidden_comment_leaves_the_next_render",),
+)
+DISCUSSION_BLOCKS = declare(
+    "discussion-blocks",
+    keeps="an article's rendered discussion (newest comments and the form, without its token)",
+    where=SHARED,
+    code=("comments/discussion.py",),
+    timeout=3600,
+    cleared_by="a new discussion stamp; a new comment count; closing or reopening",
+    tests=(
+        "comments/tests/test_uncached_render.py::test_a_hidden_comment_leaves_the_next_render",
+        "comments/tests/test_uncached_render.py::test_closing_and_reopening_a_discussion_shows_at_once",
+    ),
+)
+LIVE_VERSIONS = declare(
+    "live-versions",
+    keeps="each live blog's version, part of the key of its rendered latest entries",
+    where=SHARED,
+    code=("live/state.py",),
+    timeout=None,
+    cleared_by="replaced when an entry is posted, edited, published or deleted",
+    tests=(
+        "live/tests/test_editing.py::test_a_deleted_entry_is_gone_from_every_cached_copy_at_once",
+    ),
+)
+LIVE_RECENT = declare(
+    "live-recent-entries",
+    keeps="a live blog's latest 50 entries, rendered once per version and day",
+    where=SHARED,
+    code=("live/views.py",),
+    timeout=600,
+    cleared_by="a new blog version; the next day",
+    tests=(
+        "live/tests/test_updates.py::test_an_entry_is_rendered_once_for_pollers_at_every_cursor",
+    ),
+)
+LIVE_NUMBERS = declare(
+    "live-numbers",
+    keeps="Now reading, Most read, Most liked (data and HTML) and like counts",
+    where=SHARED,
+    code=("readership/numbers.py",),
+    timeout=5,
+    cleared_by="expiry; a reader's like drops that article's count",
+    tests=(
+        "readership/tests/test_live.py::test_live_numbers_are_cached_a_few_seconds",
+        "readership/tests/test_live.py::test_a_like_shows_at_once_despite_the_cache",
+    ),
+)
+PUBLISHED_ARTICLES = declare(
+    "published-articles",
+    keeps="whether an article id is a published article, for beacons",
+    where=SHARED,
+    code=("readership/reading.py",),
+    timeout=30,
+    cleared_by="expiry (an unpublished article's beacons count that much longer at most)",
+    tests=(
+        "readership/tests/test_bad_input.py::test_beacons_stop_counting_an_unpublished_article_within_the_bound",
+    ),
+)
+HOST_NAMES = declare(
+    "host-names",
+    keeps="the configured host names, onion address and mirror list, as one snapshot",
+    where=SHARED,
+    code=("mirrors/hosts.py",),
+    timeout=60,
+    cleared_by="saving the setting publishes a new snapshot",
+    tests=("mirrors/tests/test_admin_hosts.py::test_a_removed_mirror_is_refused_after_saving",),
+)
+
+# Each process's own memory: bounded in time, holding nothing moderation removes for longer
+# than a second (OUTAGE_COPIES: ten, while Redis is unreachable).
+
+GENERATION_SNAPSHOT = declare(
+    "generation-snapshot",
+    keeps="the generation as this process last read it",
+    where=PROCESS,
+    code=("samizdat/caching.py",),
+    timeout=1.0,
+    cleared_by="expiry; a change made in this process is taken at once",
+    tests=(
+        "samizdat/tests/test_one_site.py::test_the_worker_s_publication_reaches_every_app_server_within_the_bound",
+    ),
+)
+LOCAL_PAGES = declare(
+    "local-pages",
+    keeps="the pages this process served from the shared cache, and their paths' versions",
+    where=PROCESS,
+    code=("samizdat/pagecache.py",),
+    timeout=1.0,
+    limit=64,
+    cleared_by="expiry; a purge in this process drops them at once",
+    tests=(
+        "samizdat/tests/test_hits_first.py::test_another_processs_new_copy_is_served_within_the_second",
+        "samizdat/tests/test_one_site.py::test_a_hidden_comment_is_served_by_no_app_server_after_the_bound",
+    ),
+)
+LOCAL_PATH_VERSIONS = declare(
+    "local-path-versions",
+    keeps="the versions of the paths this process looked up",
+    where=PROCESS,
+    code=("samizdat/pagecache.py",),
+    timeout=1.0,
+    limit=256,
+    cleared_by="expiry; a purge in this process drops the path's at once",
+    tests=("samizdat/tests/test_hits_first.py::test_a_purge_reaches_the_hit_path_at_once",),
+)
+OUTAGE_COPIES = declare(
+    "outage-copies",
+    keeps="while Redis is unreachable, the local pages (and those rendered meanwhile)",
+    where=PROCESS,
+    code=("samizdat/pagecache.py",),
+    timeout=10.0,
+    cleared_by="expiry; a purge in this process drops them, and is made again in Redis "
+    "once it answers",
+    tests=(
+        "samizdat/tests/test_redis_outage.py::test_a_page_is_served_from_the_outage_copy_at_most_the_outage_bound",
+        "samizdat/tests/test_redis_outage.py::test_a_purge_during_the_outage_is_made_when_redis_answers_again",
+    ),
+)
+PROCESS_MEMO = declare(
+    "process-memo",
+    keeps="what this process read of the values kept between publications "
+    "(site lookups, routes, fragments, list counts, feeds)",
+    where=PROCESS,
+    code=("samizdat/caching.py",),
+    timeout=None,
+    limit=8 * 1024 * 1024,
+    limit_unit="bytes",
+    cleared_by="the generation snapshot moving on (at most a second after another process's "
+    "change)",
+    tests=(
+        "newsroom/tests/test_kept_between_publications.py::test_the_process_memo_forgets_a_generation_and_stays_within_its_size",
+    ),
+)
+LOCAL_HOST_NAMES = declare(
+    "local-host-names",
+    keeps="the configured host names' snapshot",
+    where=PROCESS,
+    code=("mirrors/hosts.py",),
+    timeout=5,
+    cleared_by="expiry; saving the setting in this process",
+    tests=(
+        "mirrors/tests/test_admin_hosts.py::test_other_processes_follow_within_the_short_cache_time",
+    ),
+)
+DAILY_SALTS = declare(
+    "daily-salts",
+    keeps="the two newest salts of each kind (days, ban periods)",
+    where=PROCESS,
+    code=("privacy/clients.py",),
+    timeout=600,
+    limit=2,
+    limit_unit="of each kind",
+    cleared_by="expiry; a newer salt read drops the older",
+    tests=(
+        "privacy/tests/test_clients.py::test_an_app_server_keeps_no_secret_the_worker_destroyed",
+        "privacy/tests/test_clients.py::test_an_idle_app_server_forgets_a_destroyed_salt_within_ten_minutes",
+    ),
+)
+QUERY_STRINGS = declare(
+    "query-strings",
+    keeps="query strings seen and what they normalise to (short ones only)",
+    where=PROCESS,
+    code=("samizdat/pagecache.py",),
+    timeout=None,
+    limit=1024,
+    cleared_by="nothing needs to: derived from the text alone; emptied when full",
+    tests=("samizdat/tests/test_cache_keys.py::test_unknown_parameters_get_the_cached_page",),
+)
+FROM_SETTINGS = declare(
+    "from-settings",
+    keeps="what settings and code alone decide: the hit's Cache-Control, the content security "
+    "policy, whether URLs route by url_path, the admin's JavaScript catalogue, the "
+    "newsletter's keys, demo photos",
+    where=PROCESS,
+    code=(
+        "samizdat/pagecache.py",
+        "samizdat/middleware.py",
+        "newsroom/routing.py",
+        "samizdat/wagtail_gaps.py",
+        "newsletter/sealing.py",
+        "newsroom/demo/images.py",
+    ),
+    timeout=None,
+    cleared_by="a restart; a changed setting (`setting_changed`) in tests",
+    tests=(
+        "samizdat/tests/test_security_headers.py::test_reader_pages_carry_a_strict_policy",
+        "samizdat/tests/test_cache_keys.py::test_copies_with_a_query_are_revalidated_by_a_proxy",
+    ),
+)
+
+# In front of the site.
+
+PROXY_COPIES = declare(
+    "proxy-copies",
+    keeps="pages without a query, as our `s-maxage` says (those with one are revalidated)",
+    where=PROXY,
+    code=("samizdat/pagecache.py", "samizdat/cdn.py"),
+    timeout=setting("PAGE_CACHE_SECONDS"),
+    cleared_by="a `PURGE` of every address a change shows on, for every kept host name, "
+    "queued for the worker",
+    tests=(
+        "samizdat/tests/test_purges.py::test_publishing_purges_the_article_its_lists_feeds_and_sitemaps",
+        "samizdat/tests/test_purges.py::test_purges_reach_every_host_readers_used",
+    ),
+)
+STALE_PROXY_COPIES = declare(
+    "stale-proxy-copies",
+    keeps="a page the proxy may serve while it fetches a new copy (`stale-while-revalidate`)",
+    where=PROXY,
+    code=("samizdat/pagecache.py",),
+    timeout=setting("PAGE_CACHE_STALE_SECONDS"),
+    cleared_by="the same purges",
+    tests=(
+        "samizdat/tests/test_purges.py::test_publishing_purges_the_article_its_lists_feeds_and_sitemaps",
+    ),
+)
+BROWSERS = declare(
+    "browsers",
+    keeps="nothing without asking: `max-age=0`, revalidated with the ETag (a 304)",
+    where="browser",
+    code=("samizdat/pagecache.py",),
+    timeout=0,
+    cleared_by="every request revalidates",
+    tests=("samizdat/tests/test_pagecache.py::test_conditional_request_gets_304",),
+)
+
+
+# The generation.
+
+GENERATION_KEY = "pagecache:generation"
+_seen = {"value": None, "until": 0.0}
+# A purge made while Redis was unreachable could not drop the shared copies, and Redis may
+# come back with them (it keeps its data: docs/failures.md). So this process drops its own
+# copies at once, and starts a new generation as soon as it reads Redis again.
+_purge_owed = {"owed": False}
+# What else a process keeps of the shared cache (the page cache's local copies): dropped
+# with the generation and after a purge that missed Redis.
+_forgetters = []
+
+
+def generation():
+    """The current generation: read from the shared cache at most once a second."""
+    now = time.monotonic()
+    if _seen["value"] is not None and now < _seen["until"]:
+        return _seen["value"]
+    if rediscache.unreachable():
+        # Three failed calls cost as much as serving the page: keep the number we knew
+        # until Redis answers again (its breaker lets one call through now and then).
+        return _seen["value"] or 1
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, fresh_generation(), GENERATION.seconds)
+            value = cache.get(GENERATION_KEY)
+    except UNREACHABLE:
+        value = None
+    if value is None:
+        # Unreachable (raised, or ignored by the cache): nothing stored can be read either,
+        # so the number only has to be a number; it is not kept, so the real one is read
+        # as soon as the cache is back.
+        return _seen["value"] or 1
+    _remember_generation(value)
+    if _purge_owed["owed"]:
+        purge_everything()
+        return _seen["value"]
+    return value
+
+
+def fresh_generation():
+    # A lost counter (cache flushed or evicted) restarts at a random number, not at 1, so
+    # entries stored under the old numbers can never be taken for new ones.
+    return secrets.randbits(48)
+
+
+def _remember_generation(value):
+    _seen.update(value=value, until=time.monotonic() + GENERATION_SNAPSHOT.seconds)
+
+
+def forget_generation():
+    """Drop this process's copies of the generation and of pages: read the shared ones.
+
+    For when the shared cache was emptied (tests do it between cases); otherwise a process
+    would go on using the old number for up to a second and then switch mid-way.
+    """
+    _seen.update(value=None, until=0.0)
+    _purge_owed["owed"] = False
+    forget_process_copies()
+
+
+def on_forget(forget):
+    """Register `forget()`, called whenever this process must drop its copies of pages."""
+    if forget not in _forgetters:
+        _forgetters.append(forget)
+    return forget
+
+
+def forget_process_copies():
+    for forget in _forgetters:
+        forget()
+
+
+@receiver(setting_changed)
+def forget_generation_of_another_cache(setting, **kwargs):
+    if setting == "CACHES":
+        forget_generation()
+
+
+def purge_everything():
+    """Start a new generation: everything stored under the old one is ignored from now on."""
+    try:
+        value = cache.incr(GENERATION_KEY)
+    except ValueError:
+        value = fresh_generation()
+        cache.set(GENERATION_KEY, value, GENERATION.seconds)
+    except UNREACHABLE:
+        value = None
+    if value is None or purge_missed_redis():
+        return
+    _purge_owed["owed"] = False
+    _remember_generation(value)
+
+
+def purge_missed_redis():
+    """After a purge: True (and the purge owed) when Redis was unreachable for it."""
+    if not rediscache.unreachable():
+        return False
+    _purge_owed["owed"] = True
+    forget_process_copies()
+    return True
+
+
+# Values kept for the generation.
+
+_NOTHING = ("nothing",)
+
+
+def remember(layer, key, build):
+    """The value stored for this generation under key, built (and stored) when missing."""
+    current = generation()
+    full_key = f"{layer.name}:{current}:{key}"
+    value = _memo.get(current, full_key)
+    if value is not None:
+        return None if value == _NOTHING else value
+    try:
+        value = cache.get(full_key)
+    except UNREACHABLE:
+        return build()  # a lost Redis costs queries, not pages
+    if value is None:
+        value = build()
+        with contextlib.suppress(*UNREACHABLE):
+            cache.set(full_key, _NOTHING if value is None else value, layer.seconds)
+    _memo.put(current, full_key, _NOTHING if value is None else value)
+    return None if value == _NOTHING else value
+
+
+def store(layer, key, value):
+    """Keep a value for this generation (see remember)."""
+    current = generation()
+    full_key = f"{layer.name}:{current}:{key}"
+    with contextlib.suppress(*UNREACHABLE):
+        cache.set(full_key, value, layer.seconds)
+    _memo.put(current, full_key, value)
+
+
+def recall(layer, key):
+    """What store() kept under key in this generation, or None."""
+    current = generation()
+    full_key = f"{layer.name}:{current}:{key}"
+    value = _memo.get(current, full_key)
+    if value is not None:
+        return value
+    try:
+        value = cache.get(full_key)
+    except UNREACHABLE:
+        return None
+    if value is not None:
+        _memo.put(current, full_key, value)
+    return value
+
+
+class GenerationMemo:
+    """This process's copy of what it read from the shared cache in the current generation.
+
+    A hot article's render read some fifteen values from Redis, a round trip each. Values
+    under a generation never change (a change starts a new generation), so a process may
+    keep them: until the generation moves on, then they are dropped all at once. Each
+    reader gets its own copy (renders attach things to the pages they are given); text,
+    which nobody can change, is shared. Bounded in bytes, so a worker stays small.
+    """
+
+    def __init__(self, limit_bytes):
+        self.limit_bytes = limit_bytes
+        self._generation, self._values, self._size = None, {}, 0
+        self._lock = threading.Lock()
+
+    def get(self, generation, key):
+        if generation != self._generation:
+            return None
+        stored = self._values.get(key)
+        if stored is None or isinstance(stored, str):
+            return stored
+        return pickle.loads(stored)  # noqa: S301 (our own pickles of our own values)
+
+    def put(self, generation, key, value):
+        stored = value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            if generation != self._generation or self._size + len(stored) > self.limit_bytes:
+                self._generation, self._values, self._size = generation, {}, 0
+            if len(stored) <= self.limit_bytes:
+                self._values[key] = stored
+                self._size += len(stored)
+
+
+# A few hundred articles' pages and fragments: what a breaking story's readers hit.
+_memo = GenerationMemo(limit_bytes=PROCESS_MEMO.limit)
+
+
+# The table in docs/caching.md.
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "caching.md"
+BEGIN = "<!-- layers: rendered from samizdat/caching.py by `python -m samizdat.caching --write` -->"
+END = "<!-- end of layers -->"
+
+
+def table():
+    """Every layer as a Markdown table, in the order declared."""
+    rows = [
+        "| layer | keeps | where | for how long | cleared by | code | tests |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for layer in LAYERS.values():
+        code = ", ".join(f"`{path}`" for path in layer.code)
+        tests = "<br>".join(f"`{test}`" for test in layer.tests)
+        cells = (layer.name, layer.keeps, layer.where, layer.lasts(), layer.cleared_by, code, tests)
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def with_table(text):
+    """The doc's text with the table between its markers replaced by table()."""
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    return text[:start] + "\n" + table() + text[end:]
+
+
+def main(argv):
+    if "--write" in argv:
+        DOC.write_text(with_table(DOC.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        sys.stdout.write(table())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
