@@ -69,7 +69,7 @@ def request_time(word, link, runs):
     client, samples, cpu = Client(), [], []
     position = read_position(QueryDict(link))
     with override_settings(PAGE_CACHE_SECONDS=0, SEARCH_RATE="100000/m"):
-        client.get("/be/search/", {"q": "warm"})  # the day's salt and edition caches
+        client.get("/be/search/", {"q": "warm"})  # the day's salt, what publications keep
         for _ in range(runs):
             cache.delete(results_key("be", query_terms(word), position, caching.generation()))
             started, used = time.perf_counter(), time.process_time()

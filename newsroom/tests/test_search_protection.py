@@ -162,7 +162,7 @@ def test_identical_searches_at_once_run_the_search_once(site_skeleton, settings,
     # machine may take seconds to bring six requests through the stack, so give them time.
     settings.SEARCH_TIMEOUT_MS = 60_000
     make_article(title="Паводка ў Гомелі", section_slug=None)
-    # What a site does once (the day's salt, the edition caches) is done before the race,
+    # What a site does once (the day's salt, what it keeps between publications) is done first,
     # so the six readers below only read and meet at the search itself.
     assert Client(REMOTE_ADDR="198.51.100.99").get("/be/search/?q=снег").status_code == 200
     readers = 6
