@@ -478,14 +478,14 @@ FROM_SETTINGS = declare(
     "from-settings",
     keeps="what settings and code alone decide: the hit's Cache-Control, the content security "
     "policy, whether URLs route by url_path, the admin's JavaScript catalogue, the "
-    "newsletter's keys, demo photos",
+    "keys derived for sealing (subscribers, the bot token), demo photos",
     where=PROCESS,
     code=(
         "samizdat/pagecache.py",
         "samizdat/middleware.py",
         "newsroom/routing.py",
         "samizdat/wagtail_gaps.py",
-        "newsletter/sealing.py",
+        "samizdat/sealing.py",
         "newsroom/demo/images.py",
     ),
     timeout=None,
