@@ -53,3 +53,31 @@ class PeriodForm(forms.Form):
             "previous_first": first - timedelta(days=length),
             "previous_last": first - timedelta(days=1),
         }
+
+
+class WeekForm(forms.Form):
+    """Which week's summary: any day of it (the week runs Monday to Sunday, UTC)."""
+
+    week = forms.DateField(
+        label=_("A day of the week"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, latest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.latest = latest
+
+    def clean_week(self):
+        day = self.cleaned_data["week"]
+        if day and day - timedelta(days=day.weekday()) > self.latest:
+            raise forms.ValidationError(_("That week has not ended yet."))
+        return day
+
+    def monday(self):
+        """The chosen week's Monday, or the last closed week's while the choice is missing
+        or wrong."""
+        day = self.latest
+        if self.is_bound and self.is_valid() and self.cleaned_data["week"]:
+            day = self.cleaned_data["week"]
+        return day - timedelta(days=day.weekday())

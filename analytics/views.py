@@ -14,8 +14,9 @@ from newsroom.models import ArticlePage
 from readership import clock
 from readership.models import ReadingDay
 
-from . import charts, figures, groups, realtime
-from .forms import PeriodForm
+from . import charts, figures, groups, realtime, weekly
+from .forms import PeriodForm, WeekForm
+from .labels import host_label, referrer_label, seconds_text
 from .tables import Link, Table, csv_response, find
 
 TOP_ARTICLES = 20
@@ -37,13 +38,6 @@ def render(request, template, context, tables, stem):
 
 def article_link(article):
     return Link(article.title, reverse("analytics_article", args=[article.pk]))
-
-
-def seconds_text(seconds):
-    if seconds is None:
-        return "–"
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes}:{rest:02d}"
 
 
 def realtime_view(request):
@@ -190,22 +184,6 @@ def scroll_table(total):
     return table
 
 
-def referrer_label(referrer):
-    if referrer == "":
-        return _("Direct, bookmarks, or not told")
-    if referrer == "own":
-        return _("Our own sites (main, mirrors, onion)")
-    if referrer == "ip":
-        return _("An IP address")
-    return referrer
-
-
-def host_label(host):
-    return {"main": _("Main domain"), "onion": _("Onion address"), "lite": _("Lite edition")}.get(
-        host, host
-    )
-
-
 def split_tables(article, first, moment, total):
     """Referrer domains and serving hosts of one article."""
     by_referrer = figures.collect(first, moment.date(), lambda a, w, h, r: r, {article.pk}, moment)
@@ -301,6 +279,50 @@ def period_view(request):
     }
     stem = f"{period['by']}-{period['first']}-{period['last']}"
     response = render(request, "analytics/period.html", context, [table, referrers], stem)
+    if form.is_bound and not form.is_valid():
+        response.status_code = 400  # the page explains what is wrong and shows the default
+    return response
+
+
+def weekly_view(request):
+    """The weekly summary the editors get by mail, for any closed week."""
+    form = WeekForm(request.GET or None, latest=weekly.last_closed_week())
+    summary = weekly.as_text(weekly.summary(form.monday()))
+    top = Table(
+        "top",
+        _("Top stories"),
+        weekly.top_headers(),
+        [
+            [
+                Link(story["title"], reverse("analytics_article", args=[story["article"]])),
+                story["language"],
+                story["views"],
+                story["views_before"],
+                story["median_text"],
+                story["reached_end"],
+            ]
+            for story in summary["top"]
+        ],
+    )
+    top.chart = charts.hbars([(str(row[0]), row[2]) for row in top.rows])
+    referrers = Table(
+        "referrers",
+        _("Referrer domains"),
+        weekly.referrer_headers(),
+        [
+            [r["label"], r["views"], r["views_before"], r["change_text"]]
+            for r in summary["referrers"]
+        ],
+    )
+    referrers.chart = charts.hbars([(row[0], row[1]) for row in referrers.rows])
+    context = {
+        "form": form,
+        "summary": summary,
+        "page_title": _("Analytics: weekly summary"),
+        "header_title": _("Analytics: weekly summary"),
+    }
+    stem = f"week-{summary['week'].isoformat()}"
+    response = render(request, "analytics/weekly.html", context, [top, referrers], stem)
     if form.is_bound and not form.is_valid():
         response.status_code = 400  # the page explains what is wrong and shows the default
     return response

@@ -18,6 +18,7 @@ def admin_urls():
     return [
         path("analytics/", views.realtime_view, name="analytics_realtime"),
         path("analytics/period/", views.period_view, name="analytics_period"),
+        path("analytics/weekly/", views.weekly_view, name="analytics_weekly"),
         path("analytics/article/<id:page_id>/", views.article_view, name="analytics_article"),
     ]
 

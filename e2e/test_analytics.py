@@ -89,6 +89,7 @@ def test_the_dashboard_asks_nothing_elsewhere_and_reads_well(browser, site, axe_
         ("article", f"/admin/analytics/article/{article}/"),
         ("sections", "/admin/analytics/period/?by=section"),
         ("authors", "/admin/analytics/period/?by=author"),
+        ("weekly", "/admin/analytics/weekly/"),
     ]:
         response = page.goto(site.url + path)
         assert response.status == 200, path
