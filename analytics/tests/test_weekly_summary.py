@@ -32,7 +32,7 @@ THIS_WEEK = datetime(2026, 7, 7, 10, 0, tzinfo=UTC)
 SUBJECTS = {
     "be": "Тыднёвы агляд: 29.06.2026 – 05.07.2026",
     "ru": "Недельная сводка: 29.06.2026 – 05.07.2026",
-    "en": "Weekly summary: 29 Jun 2026 – 5 Jul 2026",
+    "en": "Weekly summary: 29.06.2026 – 05.07.2026",
 }
 READER_IP = "198.51.100.77"
 SECRET = "s3cr3t-t0k3n"
