@@ -31,8 +31,10 @@ def bump(blog_pk):
 
 
 def recent_key(blog_pk, current, day):
-    # The day too: an entry's time shows its date once it is no longer today's.
-    return f"live:recent:{blog_pk}:{current}:{day.isoformat()}"
+    # The day too: an entry's time shows its date once it is no longer today's. "changes":
+    # the stored form holds the latest changes as well; one stored by a release before
+    # them (a list of entries) is never read as this one.
+    return f"live:recent:changes:{blog_pk}:{current}:{day.isoformat()}"
 
 
 RENDERS_KEY = "live:renders"

@@ -201,3 +201,17 @@ def test_a_deleted_entrys_id_or_place_as_the_cursor_answers_without_the_entry(
         assert "Памылка." not in response.content.decode()
     answer = updates(client, blog, f"?after={gone_place}").content.decode()
     assert f'id="update-{later.pk}"' in answer
+
+
+def test_latest_entries_stored_by_the_release_before_changes_are_not_read(client, blog):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    entry = post(blog, "Адно.")
+    version = state.version(blog.pk)
+    # What the release before stored under its key: a plain list of entries.
+    cache.set(f"live:recent:{blog.pk}:{version}:{timezone.localdate().isoformat()}", [{}])
+
+    response = updates(client, blog, "?after=latest")
+
+    assert response.status_code == 200 and f'id="update-{entry.pk}"' in response.content.decode()
