@@ -6,6 +6,7 @@ missing browser is an error: the pages must have been looked at by a real browse
 
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -57,4 +58,31 @@ def page(browser):
 @pytest.fixture
 def site(site_skeleton, live_server):
     """A live server over committed data with the site skeleton (see site_skeleton)."""
+    one_request_at_a_time(live_server)
     return live_server
+
+
+def one_request_at_a_time(server):
+    """On SQLite's in-memory test database, the live server answers one request at a time.
+
+    Django hands every request thread the same connection to that database; two requests
+    at once (the admin's preview refreshing beside a publish) then interleave savepoints on
+    it and one loses its save. Production app servers each have their own connection.
+    """
+    httpd = server.thread.httpd
+    app = httpd.get_app()
+    if not server.thread.connections_override or getattr(app, "one_at_a_time", False):
+        return
+    lock = threading.Lock()
+
+    def answer(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                return list(response)  # rendered and read while the connection is ours
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    answer.one_at_a_time = True
+    httpd.set_app(answer)

@@ -126,7 +126,9 @@ def schedule_next_month(page):
     picker = page.locator(".xdsoft_datetimepicker:visible")
     picker.locator(".xdsoft_next").first.click()  # next month: always in the future
     picker.locator(".xdsoft_date:not(.xdsoft_other_month)[data-date='15']").click()
-    picker.locator(".xdsoft_time[data-hour='10']").first.click()
+    # The time list scrolls inside the picker, which may cover the hour a pointer would
+    # click; the picker takes the click event itself.
+    picker.locator(".xdsoft_time[data-hour='10']").first.dispatch_event("click")
     written = field.input_value()
     dialog.locator("button.action-save").click()
     page.wait_for_load_state("networkidle")
