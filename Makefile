@@ -58,6 +58,7 @@ endef
 serve:
 	$(serve_site)
 
+# The 25 slowest tests are listed at the end, to see where the time goes.
 # Tests in parallel processes (pytest-xdist), each with its own test database, Redis database
 # (samizdat/settings/test.py), cache folder and ports; TEST_WORKERS=0 runs them in this one.
 # Tests marked xdist_group share an expensive fixture and go to one worker; the order of
@@ -68,7 +69,7 @@ serve:
 TEST_WORKERS ?= 2
 ONE_SITE := samizdat/tests/test_one_site.py
 test: install messages $(RUNTIME_VENV)/.installed
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --ignore=$(ONE_SITE)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25 --ignore=$(ONE_SITE)
 	$(BIN)/pytest -p no:xdist $(ONE_SITE)
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.
