@@ -4,10 +4,8 @@ granian pools (readers and writers), sharing a Redis and the test's database."""
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from datetime import timedelta
 from io import StringIO
@@ -21,28 +19,11 @@ from django.utils import timezone
 
 from comments.pipeline import form_token
 from testing import free_port, missing
+from testing import front as nginx
 from testing.appserver import AppServer, database_url_for_processes
 from testing.factories import make_article
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
-
 pytestmark = pytest.mark.django_db(transaction=True)
-
-WRAPPER = """
-load_module {module};
-daemon off;
-pid {dir}/nginx.pid;
-error_log {dir}/error.log warn;
-user root;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    client_body_temp_path {dir}/body;
-    proxy_temp_path {dir}/proxy;
-    include {dir}/samizdat.conf;
-}}
-"""
 
 
 class Front:
@@ -79,32 +60,16 @@ class Front:
             pool.tmp.mkdir(exist_ok=True)
         self.readers.start()
         self.writers.start()
-        refusals = self.folder / "refusals"
-        call_command("refusal_pages", str(refusals), stdout=StringIO())
-        config = StringIO()
-        call_command(
-            "nginx_config",
-            listen=f"127.0.0.1:{self.port}",
-            server_names="127.0.0.1 localhost",
+        nginx.configure(
+            self.folder,
+            in_process,
+            port=self.port,
+            purge_port=self.purge_port,
             readers=f"127.0.0.1:{self.readers.port}",
             writers=f"127.0.0.1:{self.writers.port}",
-            purge_listen=f"127.0.0.1:{self.purge_port}",
-            cache_dir=str(self.folder / "cache"),
-            refusals=str(refusals),
-            static_root=str(self.folder / "static"),
-            media_root=str(self.folder / "media"),
-            stdout=config,
             **limits,
         )
-        (self.folder / "samizdat.conf").write_text(config.getvalue())
-        wrapper = self.folder / "nginx.conf"
-        wrapper.write_text(WRAPPER.format(module=PURGE_MODULE, dir=self.folder))
-        self.nginx = subprocess.Popen(  # noqa: S603 (our own command line)
-            [NGINX, "-c", str(wrapper), "-p", str(self.folder), "-e", str(self.folder / "e.log")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_until_listening(self.port, self.nginx)
+        self.nginx = nginx.start(self.folder, self.port)
         return self
 
     def run_worker(self):
@@ -119,24 +84,16 @@ class Front:
         )
 
     def stop(self):
-        if self.nginx and self.nginx.poll() is None:
-            self.nginx.terminate()
-            self.nginx.wait(timeout=10)
+        nginx.stop(self.nginx)
         self.readers.stop()
         self.writers.stop()
 
 
-def wait_until_listening(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"nginx exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)  # waiting for a process to listen, not for a clock
-    raise RuntimeError("nginx did not start")
+def in_process(name, *args, **options):
+    """A management command run in this process; what it printed."""
+    printed = StringIO()
+    call_command(name, *args, stdout=printed, **options)
+    return printed.getvalue()
 
 
 @pytest.fixture
@@ -146,7 +103,7 @@ def article(site_skeleton):
 
 @pytest.fixture
 def front(article, tmp_path, redis_server, settings):
-    if not Path(NGINX).exists() or not PURGE_MODULE.exists():
+    if not nginx.installed():
         missing("nginx and libnginx-mod-http-cache-purge are not installed")
     stylesheet = Path(settings.BASE_DIR, "frontend", "static", "frontend", "site.css")
     (tmp_path / "static" / "frontend").mkdir(parents=True)
