@@ -82,6 +82,7 @@ bench: install messages $(RUNTIME_VENV)/.installed
 	$(BIN)/python -m bench.search_flood
 	$(BIN)/python -m bench.newsletter
 	BENCH_EVENTS=100000 $(BIN)/python -m bench.engagement
+	$(BIN)/python -m bench.analytics_dashboard
 	$(BIN)/pytest -q -s -p no:warnings bench/editor_flow.py
 	$(BIN)/python -m bench.live_polling
 

@@ -8,7 +8,7 @@ so an editor sees this hour's views too. One source per day, so nothing counts t
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from readership import clock, engagement
 from readership.buffers import UNREACHABLE, current_buffer
@@ -51,7 +51,9 @@ def rolled_days(first, last):
 def collect(first, last, key, articles=None, moment=None):
     """Figures summed by key(article, day_or_hour, host, referrer) over days first..last.
 
-    `articles` limits to those ids (None: every article).
+    `articles` limits to those ids (None: every article). Rows come as tuples, not model
+    instances, and hours only for days not rolled up yet: on a year of buckets the rows
+    are what costs, so none is read twice or built into an object.
     """
     moment = moment or clock.now()
     totals = defaultdict(new_figures)
@@ -59,18 +61,17 @@ def collect(first, last, key, articles=None, moment=None):
     days = EngagementDay.objects.filter(day__gte=first, day__lte=last)
     if articles is not None:
         days = days.filter(article_id__in=articles)
-    for row in days:
-        engagement.merge(
-            totals[key(row.article_id, row.day, row.host, row.referrer)], row_figures(row)
-        )
+    for article, day, host, referrer, *values in days.values_list(*BUCKET, *FIGURES):
+        engagement.merge(totals[key(article, day, host, referrer)], as_figures(values))
     start, end = clock.start_of(first), clock.start_of(last) + clock.DAY
-    hours = EngagementHour.objects.filter(hour__gte=start, hour__lt=end)
-    if articles is not None:
-        hours = hours.filter(article_id__in=articles)
-    for row in hours:
-        if row.hour.astimezone(clock.UTC).date() not in done:
-            bucket = key(row.article_id, row.hour, row.host, row.referrer)
-            engagement.merge(totals[bucket], row_figures(row))
+    waiting = waiting_hours(first, last, done)
+    if waiting is not None:
+        hours = EngagementHour.objects.filter(waiting)
+        if articles is not None:
+            hours = hours.filter(article_id__in=articles)
+        rows = hours.values_list("article_id", "hour", "host", "referrer", *FIGURES)
+        for article, hour, host, referrer, *values in rows:
+            engagement.merge(totals[key(article, hour, host, referrer)], as_figures(values))
     for hour, rows in pending(moment).items():
         if not start <= hour < end or hour.date() in done:
             continue
@@ -78,6 +79,43 @@ def collect(first, last, key, articles=None, moment=None):
             if articles is None or article in articles:
                 engagement.merge(totals[key(article, hour, host, referrer)], figures)
     return dict(totals)
+
+
+BUCKET = ("article_id", "day", "host", "referrer")
+
+
+def as_figures(values):
+    return dict(zip(FIGURES, values, strict=True))
+
+
+def waiting_hours(first, last, done):
+    """A filter for the hours of days first..last not rolled up yet (None: every day is).
+
+    Usually today and perhaps yesterday: consecutive days are joined into one range.
+    """
+    ranges = []
+    day = first
+    while day <= last:
+        if day not in done:
+            if ranges and ranges[-1][1] == clock.start_of(day):
+                ranges[-1][1] = clock.start_of(day) + clock.DAY
+            else:
+                ranges.append([clock.start_of(day), clock.start_of(day) + clock.DAY])
+        day += timedelta(days=1)
+    if not ranges:
+        return None
+    condition = Q()
+    for begin, end in ranges:
+        condition |= Q(hour__gte=begin, hour__lt=end)
+    return condition
+
+
+def regroup(totals, key):
+    """Figures summed again by key(original key): {(article, referrer): f} -> {article: f}."""
+    grouped = defaultdict(new_figures)
+    for original, figures in totals.items():
+        engagement.merge(grouped[key(original)], figures)
+    return dict(grouped)
 
 
 def hourly(article_id, first_hour, hours, moment=None):

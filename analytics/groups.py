@@ -77,8 +77,11 @@ def report(by, first, last):
     """Rows of the group table and the referrers table, largest first."""
     length = (last - first).days + 1
     previous_first, previous_last = first - timedelta(days=length), first - timedelta(days=1)
-    current = figures.collect(first, last, lambda a, w, h, r: a)
-    previous = figures.collect(previous_first, previous_last, lambda a, w, h, r: a)
+    # One pass over each period's buckets serves both tables (by article, by referrer).
+    current_pairs = figures.collect(first, last, pair)
+    previous_pairs = figures.collect(previous_first, previous_last, pair)
+    current = figures.regroup(current_pairs, lambda key: key[0])
+    previous = figures.regroup(previous_pairs, lambda key: key[0])
     articles = set(current) | set(previous)
     labels = article_groups(by, articles)
     likes = figures.likes_between(articles, first, last)
@@ -126,7 +129,7 @@ def report(by, first, last):
             ]
         )
     rows.sort(key=lambda row: (-row[2], str(row[0])))
-    return {"rows": rows, "referrers": referrers(first, last, previous_first, previous_last)}
+    return {"rows": rows, "referrers": referrer_rows(current_pairs, previous_pairs)}
 
 
 def seconds(value):
@@ -136,9 +139,14 @@ def seconds(value):
     return f"{minutes}:{rest:02d}"
 
 
-def referrers(first, last, previous_first, previous_last):
-    now = figures.collect(first, last, lambda a, w, h, r: r)
-    before = figures.collect(previous_first, previous_last, lambda a, w, h, r: r)
+def pair(article, when, host, referrer):
+    return (article, referrer)
+
+
+def referrer_rows(current_pairs, previous_pairs):
+    """[[referrer, views, views before, change %]] from figures keyed (article, referrer)."""
+    now = figures.regroup(current_pairs, lambda key: key[1])
+    before = figures.regroup(previous_pairs, lambda key: key[1])
     rows = [
         [
             referrer,

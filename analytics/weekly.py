@@ -46,8 +46,10 @@ def summary(week):
     """The week beginning on Monday `week` against the week before, as plain numbers."""
     first, last = week, week + timedelta(days=6)
     previous_first, previous_last = first - WEEK, last - WEEK
-    now = figures.collect(first, last, lambda a, w, h, r: a)
-    before = figures.collect(previous_first, previous_last, lambda a, w, h, r: a)
+    now_pairs = figures.collect(first, last, groups.pair)
+    before_pairs = figures.collect(previous_first, previous_last, groups.pair)
+    now = figures.regroup(now_pairs, lambda key: key[0])
+    before = figures.regroup(before_pairs, lambda key: key[0])
     total, total_before = summed(now), summed(before)
     return {
         "week": week,
@@ -64,7 +66,7 @@ def summary(week):
         "mean_before": mean_seconds(total_before),
         "articles": sum(1 for figure in now.values() if figure["views"]),
         "top": top_stories(now, before),
-        "referrers": groups.referrers(first, last, previous_first, previous_last)[:TOP_REFERRERS],
+        "referrers": groups.referrer_rows(now_pairs, before_pairs)[:TOP_REFERRERS],
     }
 
 
