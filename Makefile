@@ -80,6 +80,7 @@ bench: install messages $(RUNTIME_VENV)/.installed
 	$(BIN)/python -m bench.render_cpu
 	BENCH_RUNS=1 BENCH_SECONDS=5 BENCH_EVENTS=200000 $(BIN)/python -m bench.readership
 	$(BIN)/python -m bench.search_flood
+	$(BIN)/python -m bench.front
 	$(BIN)/python -m bench.newsletter
 	BENCH_EVENTS=100000 $(BIN)/python -m bench.engagement
 	$(BIN)/python -m bench.analytics_dashboard

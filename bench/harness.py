@@ -440,3 +440,17 @@ def drain(server, probes=4):
     """Wait out requests wrk left queued: a slow page's backlog must not eat the next run."""
     for _ in range(probes):
         fetch(server.base + "/robots.txt", timeout=120)
+
+
+def write_section(results, title, lines):
+    """The section of results (a Markdown file) headed by title replaced, or added at the end;
+    the rest of the file kept. lines begin with the title."""
+    text = results.read_text() if results.exists() else "# Benchmark results\n"
+    if title in text:
+        head, rest = text.split(title, 1)
+        following = rest.find("\n## ")
+        tail = rest[following + 1 :] if following >= 0 else ""
+        text = head + "\n".join(lines) + "\n" + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+    results.write_text(text)

@@ -17,3 +17,24 @@ request = function()
   }
   return wrk.format("POST", "/api/comments/", headers, body)
 end
+
+-- Answers by status (a refusal is a 429 or 503 from nginx or the app), as search_flood.lua.
+function init(args)
+  statuses = {}
+end
+
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(readers.threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  for status, count in pairs(total) do
+    io.write(string.format("status %d %d\n", status, count))
+  end
+end

@@ -229,19 +229,6 @@ def met(ok):
     return "yes" if ok else "**no**"
 
 
-def write(lines):
-    """This section of results.md replaced (or added); the rest of the file kept."""
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    if TITLE in text:
-        head, rest = text.split(TITLE, 1)
-        following = rest.find("\n## ")
-        tail = rest[following + 1 :] if following >= 0 else ""
-        text = head + "\n".join(lines) + "\n" + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
-    RESULTS.write_text(text)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=corpus.ARTICLES)
@@ -253,7 +240,7 @@ def main():
     started = datetime.now(UTC)
     commit, _targets, rounds, cold_count = measure(args)
     lines = table(args, commit, rounds, cold_count, started)
-    write(lines)
+    harness.write_section(RESULTS, TITLE, lines)
     print("\n".join(lines))
 
 
