@@ -151,6 +151,57 @@ class Front:
             return answer.headers.get("X-Front-Cache")
 
 
+def machine_cpu_seconds():
+    """User, nice and system time of every core so far (/proc/stat's first line)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:4]
+    return sum(map(int, fields)) / harness.CLOCK_TICKS
+
+
+def postgres_pids():
+    """Every PostgreSQL process, ours and other databases' (the server is shared)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres":
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+class CpuMeter:
+    """Cores kept busy while a measurement runs, by part: what limits it on two cores."""
+
+    def __init__(self, site):
+        self.site = site
+        self.busy = {}
+
+    def parts(self):
+        def tree(pid):
+            return [pid, *harness.descendants(pid)]
+
+        site = self.site
+        return {
+            "nginx": tree(site.nginx.pid),
+            "readers' pool": tree(site.pools["readers"].popen.pid),
+            "writers' pool": tree(site.pools["writers"].popen.pid),
+            "worker": [site.worker.pid],
+            "PostgreSQL": postgres_pids(),
+        }
+
+    def seconds(self):
+        used = {name: sum(map(harness.cpu_seconds, pids)) for name, pids in self.parts().items()}
+        return {**used, "whole machine": machine_cpu_seconds()}
+
+    def __enter__(self):
+        self.started, self.before = time.monotonic(), self.seconds()
+        return self
+
+    def __exit__(self, *exc):
+        after, wall = self.seconds(), time.monotonic() - self.started
+        self.busy = {name: (after[name] - self.before[name]) / wall for name in after}
+
+
 def articles(base, path, connections, seconds=SECONDS):
     return harness.start_wrk(base + path, seconds, connections)
 
@@ -168,8 +219,10 @@ def flood_round(site, article):
         env={"FLOOD_ADDRESSES": "many"},
     )
     time.sleep(1)  # let the flood reach full strength before measuring
-    popen = articles(site.base, article["path"], ARTICLE_CONNECTIONS)
-    reading = harness.finish_wrk(popen, SECONDS)
+    with CpuMeter(site) as cpu:
+        popen = articles(site.base, article["path"], ARTICLE_CONNECTIONS)
+        reading = harness.finish_wrk(popen, SECONDS)
+    reading.busy = cpu.busy
     flooded = harness.finish_wrk(flood, SECONDS + 2)
     for pool in site.pools.values():
         harness.drain(pool)
@@ -189,12 +242,14 @@ def posting_round(site, article):
         "BENCH_TOKEN": article["token"],
         "BENCH_PORT": str(site.port),  # the Origin a reader's browser sends: the front
     }
-    readers = articles(site.base, article["path"], READERS)
-    posts = harness.start_wrk(
-        site.base + "/api/comments/", SECONDS, WRITERS, script="post_comment.lua", env=wrk_env
-    )
-    posted = harness.finish_wrk(posts, SECONDS)
-    reading = harness.finish_wrk(readers, SECONDS)
+    with CpuMeter(site) as cpu:
+        readers = articles(site.base, article["path"], READERS)
+        posts = harness.start_wrk(
+            site.base + "/api/comments/", SECONDS, WRITERS, script="post_comment.lua", env=wrk_env
+        )
+        posted = harness.finish_wrk(posts, SECONDS)
+        reading = harness.finish_wrk(readers, SECONDS)
+    posted.busy = cpu.busy
     for pool in site.pools.values():
         harness.drain(pool)
     print(
@@ -219,6 +274,12 @@ def statuses(runs):
         for status, count in run.statuses.items():
             total[status] = total.get(status, 0) + count
     return ", ".join(f"{status}: {count}" for status, count in sorted(total.items()))
+
+
+def busy(runs):
+    """Median cores busy by part over the rounds, as one line."""
+    parts = runs[0].busy
+    return ", ".join(f"{name} {median([run.busy[name] for run in runs]):.2f}" for name in parts)
 
 
 def met(ok):
@@ -274,6 +335,10 @@ def section(started, floods, posts):
         + f" | {median([r.p50 for _, r in posts]):.2f} | "
         f"{median([r.p99 for _, r in posts]):.2f} | non-2xx: "
         f"{sum(r.non_2xx for _, r in posts)} |",
+        "",
+        f"Cores busy (of {os.cpu_count()}, median of the rounds) while the flood ran: "
+        f"{busy([r for _, r, _ in floods])}. While comments were posted: "
+        f"{busy([p for p, _ in posts])}. The whole machine counts wrk and other work on it.",
         "",
         "| target | measured | met |",
         "|---|---:|:---:|",

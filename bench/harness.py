@@ -339,6 +339,8 @@ class WrkRun:
     statuses: dict = field(default_factory=dict)
     # CPU time (user + system) of the serving processes per answered request, in ms.
     cpu_ms: float = 0.0
+    # Cores each part kept busy meanwhile, where a benchmark measured it (bench.front).
+    busy: dict = field(default_factory=dict)
 
 
 def wrk_command(url, seconds, connections=16, threads=2, script=None):
