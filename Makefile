@@ -85,6 +85,7 @@ bench: install messages $(RUNTIME_VENV)/.installed
 	BENCH_EVENTS=100000 $(BIN)/python -m bench.engagement
 	$(BIN)/python -m bench.analytics_dashboard
 	$(BIN)/pytest -q -s -p no:warnings bench/editor_flow.py
+	$(BIN)/python -m bench.static_export
 	$(BIN)/python -m bench.live_polling
 
 e2e: install messages
