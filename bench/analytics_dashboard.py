@@ -103,7 +103,7 @@ MEASURE = """
 import json, statistics, time
 from datetime import timedelta
 from django.contrib.auth.models import Group, User
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from newsroom.models import ArticlePage
@@ -131,23 +131,32 @@ pages = {
 }
 found = {}
 for name, path in pages.items():
+    reset_queries()  # the log starts empty: the request's own queries are what is counted
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
+    count = len(queries)  # now: the log is read lazily, and the next request empties it
     assert response.status_code == 200, (path, response.status_code)
     times = []
-    for _ in range(RUNS):
+    # A page ten times over the target is timed once more, not RUNS times: its figure
+    # says enough, and the bench stays within minutes.
+    began = time.perf_counter()
+    response = client.get(path)
+    first = (time.perf_counter() - began) * 1000
+    times.append(first)
+    runs = 1 if first > 10 * TARGET else RUNS
+    for _ in range(runs - 1):
         began = time.perf_counter()
         response = client.get(path)
         times.append((time.perf_counter() - began) * 1000)
         assert response.status_code == 200, (path, response.status_code)
     found[name] = {"path": path, "p50": statistics.median(times), "max": max(times),
-                   "queries": len(queries)}
+                   "queries": count, "runs": len(times)}
 print(json.dumps(found))
 """
 
 
 def measure(env):
-    code = MEASURE.replace("RUNS", str(RUNS))
+    code = MEASURE.replace("RUNS", str(RUNS)).replace("TARGET", str(TARGET_MS))
     return json.loads(harness.django_shell(env, code))
 
 
@@ -166,16 +175,16 @@ def table(args, rows, pages, started):
         f"{rows['readership_engagementday']:,} daily and "
         f"{rows['readership_engagementhour']:,} hourly analytics buckets; PostgreSQL, Redis, "
         f"production settings, one process through the whole middleware stack; "
-        f"median of {RUNS} uncached requests after one warm-up.",
+        f"median of {RUNS} uncached requests after one warm-up (one, for a page over 3 s).",
         "",
-        "| page | p50 ms | slowest ms | queries | under 300 ms |",
-        "|---|---:|---:|---:|---|",
+        "| page | p50 ms | slowest ms | runs | queries | under 300 ms |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for name, found in pages.items():
         met = "yes" if found["p50"] < TARGET_MS else "**no**"
         lines.append(
             f"| {name} (`{found['path'].split('?')[0]}`) | {found['p50']:.0f} | "
-            f"{found['max']:.0f} | {found['queries']} | {met} |"
+            f"{found['max']:.0f} | {found['runs']} | {found['queries']} | {met} |"
         )
     return lines
 
