@@ -47,6 +47,19 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def no_page_outlives_its_test(request):
+    """Close every browser context a test opened, even when it failed half-way.
+
+    An admin page left open goes on pinging the server, and a privacy test after it would
+    count those requests as a reader's.
+    """
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="be-BY")

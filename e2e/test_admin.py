@@ -14,6 +14,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
+from e2e import editor_flow as desk
 from newsroom.models import ArticlePage
 from testing.factories import make_article, make_image, news_index
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "pass-for-tests-only"
 HEADLINE = "Паводка на Прыпяці"
-PICKED = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d$")
+PICKED = re.compile(r"^15\.\d\d\.\d{4} 10:00$")  # the 15th, 10:00, as picked
 
 
 def sign_in(browser, site, language="", **options):
@@ -104,22 +105,8 @@ def test_preview_panel_shows_the_article(browser, site, article, size):
 def test_editor_schedules_with_the_date_picker(browser, site, article, language):
     page, _ = sign_in(browser, site, language=language, viewport={"width": 1400, "height": 900})
     page.goto(f"{site.url}/admin/pages/{article.pk}/edit/")
-    page.locator("[data-side-panel-toggle=status]").click()
-    page.locator("[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
-    dialog = page.locator("#schedule-publishing-dialog")
-    expect(dialog).to_be_visible()
-
-    field = dialog.locator("input[name=go_live_at]")
-    field.click()
-    picker = page.locator(".xdsoft_datetimepicker:visible")
-    picker.locator(".xdsoft_next").first.click()  # next month: always in the future
-    picker.locator(".xdsoft_date:not(.xdsoft_other_month)[data-date='15']").click()
-    picker.locator(".xdsoft_time[data-hour='10']").first.click()
-    written = field.input_value()
+    written = desk.schedule_next_month(page)  # Status → Set schedule → the picker → Save
     assert PICKED.match(written), written
-
-    dialog.locator("button.action-save").click()  # "Save schedule"
-    page.wait_for_load_state("networkidle")
 
     expect(page.locator(".messages .success")).to_have_count(1)
     expect(page.locator(".error-message")).to_have_count(0)

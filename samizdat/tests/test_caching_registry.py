@@ -17,7 +17,17 @@ KEEPING = re.compile(
     r"|^_[a-z]\w*(: [a-z]+)? = (\{|dict\()",
     re.MULTILINE,
 )
-SKIPPED = {".venv", "node_modules", "e2e", "bench", "testing", "tests", "migrations", "settings"}
+SKIPPED = {
+    ".venv",
+    ".runtime-venv",
+    "node_modules",
+    "e2e",
+    "bench",
+    "testing",
+    "tests",
+    "migrations",
+    "settings",
+}
 # Modules that use a cache or module state for something other than a copy of data.
 NOT_MEMOS = {
     "comments/pipeline.py": "counts each form token's uses and reads bans: rules, not copies",
