@@ -9,7 +9,7 @@ PORT ?= 8000
 # serves, unless BASE_URL gives the name others reach it by.
 BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install messages static run serve test bench lint format migrations-check e2e clean
+.PHONY: install messages static run serve test bench bench-copies lint format migrations-check e2e clean
 
 install: $(VENV)/.installed
 
@@ -85,8 +85,12 @@ bench: install messages $(RUNTIME_VENV)/.installed
 	BENCH_EVENTS=100000 $(BIN)/python -m bench.engagement
 	$(BIN)/python -m bench.analytics_dashboard
 	$(BIN)/pytest -q -s -p no:warnings bench/editor_flow.py
-	$(BIN)/python -m bench.static_export
 	$(BIN)/python -m bench.live_polling
+
+# The static copy of the whole corpus apart from `make bench`: it renders tens of thousands
+# of pages and takes hours on a shared two-core machine (docs/bench.md).
+bench-copies: install messages
+	$(BIN)/python -m bench.static_export
 
 e2e: install messages
 	$(BIN)/pytest e2e
