@@ -21,6 +21,7 @@ from django.db import connection
 from newsletter import sending
 from newsletter.models import Delivery, DeliveryState, Issue, IssueArticle, State
 from testing import free_port
+from testing import worker as testing_worker
 from testing.factories import make_article
 
 from .test_sending import subscriber
@@ -62,23 +63,13 @@ class KillingRelay:
 
 def worker_environment(tmp_path, port):
     """The test settings, with this test's database (a file for SQLite) and relay."""
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        database_url = f"sqlite:///{tmp_path / 'worker.sqlite3'}"
-    else:
-        database_url = (
-            f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}"
-            f"@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
-        )
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "samizdat.settings.test",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(port),
-        "NEWSLETTER_RATE": "1000",  # the whole list in one tick
-    }
+    return testing_worker.worker_environment(
+        "database",  # no Redis: the sending state lives in the database
+        tmp_path / "worker.sqlite3",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(port),
+        NEWSLETTER_RATE="1000",  # the whole list in one tick
+    )
 
 
 def run_worker(environment):
