@@ -271,17 +271,12 @@ def period_view(request):
         [[referrer_label(r), *numbers] for r, *numbers in report["referrers"]],
     )
     referrers.chart = charts.hbars([(row[0], row[1]) for row in referrers.rows[:12]])
-    context = {
-        "form": form,
-        "period": period,
-        "page_title": _("Analytics: sections, authors, languages"),
-        "header_title": _("Analytics: sections, authors, languages"),
-    }
+    title = _("Analytics: sections, authors, languages")
     stem = f"{period['by']}-{period['first']}-{period['last']}"
-    response = render(request, "analytics/period.html", context, [table, referrers], stem)
-    if form.is_bound and not form.is_valid():
-        response.status_code = 400  # the page explains what is wrong and shows the default
-    return response
+    context = {"form": form, "period": period}
+    return render_form_page(
+        request, "analytics/period.html", title, context, [table, referrers], stem
+    )
 
 
 def weekly_view(request):
@@ -315,14 +310,18 @@ def weekly_view(request):
         ],
     )
     referrers.chart = charts.hbars([(row[0], row[1]) for row in referrers.rows])
-    context = {
-        "form": form,
-        "summary": summary,
-        "page_title": _("Analytics: weekly summary"),
-        "header_title": _("Analytics: weekly summary"),
-    }
+    title = _("Analytics: weekly summary")
     stem = f"week-{summary['week'].isoformat()}"
-    response = render(request, "analytics/weekly.html", context, [top, referrers], stem)
-    if form.is_bound and not form.is_valid():
-        response.status_code = 400  # the page explains what is wrong and shows the default
+    context = {"form": form, "summary": summary}
+    return render_form_page(
+        request, "analytics/weekly.html", title, context, [top, referrers], stem
+    )
+
+
+def render_form_page(request, template, title, context, tables, stem):
+    """A page chosen by a form: a bad choice answers 400, explaining it beside the default."""
+    context = {**context, "page_title": title, "header_title": title}
+    response = render(request, template, context, tables, stem)
+    if context["form"].is_bound and not context["form"].is_valid():
+        response.status_code = 400
     return response
