@@ -130,14 +130,18 @@ def schedule_next_month(page):
     # click; the picker takes the click event itself.
     picker.locator(".xdsoft_time[data-hour='10']").first.dispatch_event("click")
     written = field.input_value()
-    dialog.locator("button.action-save").click()
+    # Wait for the saved form to come back: a click on the page still showing would be
+    # refused as an edit of an older version (Wagtail's "new version in another window").
+    with page.expect_navigation():
+        dialog.locator("button.action-save").click()
     page.wait_for_load_state("networkidle")
     return written
 
 
 def publish(page):
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target=toggle]").last.click()
-    page.locator("button[name=action-publish]").click()
+    with page.expect_navigation():
+        page.locator("button[name=action-publish]").click()
     page.wait_for_load_state("networkidle")
 
 
