@@ -4,9 +4,11 @@ Where Chromium is missing they are skipped, except when E2E_REQUIRED is set (CI)
 missing browser is an error: the pages must have been looked at by a real browser.
 """
 
+import contextlib
 import os
 import shutil
 import threading
+import time
 
 import pytest
 
@@ -69,14 +71,49 @@ def page(browser):
 
 
 @pytest.fixture
-def site(site_skeleton, live_server):
+def site(site_skeleton, live_server, request):
     """A live server over committed data with the site skeleton (see site_skeleton)."""
-    one_request_at_a_time(live_server)
-    return live_server
+    in_flight = watch_requests(live_server)
+    yield live_server
+    # The database is emptied after this; on PostgreSQL a request still running then (a
+    # closing page's beacon) holds locks that deadlock the TRUNCATE. Close the test's pages
+    # and let the server finish what they sent.
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+    in_flight.wait_until_quiet()
 
 
-def one_request_at_a_time(server):
-    """On SQLite's in-memory test database, the live server answers one request at a time.
+class InFlight:
+    """How many requests the live server is answering right now."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def __enter__(self):
+        with self.changed:
+            self.count += 1
+
+    def __exit__(self, *exc):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_quiet(self, quiet=0.3, longest=10):
+        """Until no request has run for `quiet` seconds (or `longest` seconds have passed)."""
+        deadline = time.monotonic() + longest
+        with self.changed:
+            while time.monotonic() < deadline:
+                if self.count == 0 and not self.changed.wait(timeout=quiet):
+                    return
+                if self.count:
+                    self.changed.wait(timeout=0.1)
+
+
+def watch_requests(server):
+    """Count the live server's requests; on SQLite's in-memory test database, answer one at
+    a time.
 
     Django hands every request thread the same connection to that database; two requests
     at once (the admin's preview refreshing beside a publish) then interleave savepoints on
@@ -84,12 +121,13 @@ def one_request_at_a_time(server):
     """
     httpd = server.thread.httpd
     app = httpd.get_app()
-    if not server.thread.connections_override or getattr(app, "one_at_a_time", False):
-        return
-    lock = threading.Lock()
+    if hasattr(app, "in_flight"):
+        return app.in_flight
+    in_flight = InFlight()
+    lock = threading.Lock() if server.thread.connections_override else contextlib.nullcontext()
 
     def answer(environ, start_response):
-        with lock:
+        with in_flight, lock:
             response = app(environ, start_response)
             try:
                 return list(response)  # rendered and read while the connection is ours
@@ -97,5 +135,6 @@ def one_request_at_a_time(server):
                 if hasattr(response, "close"):
                     response.close()
 
-    answer.one_at_a_time = True
+    answer.in_flight = in_flight
     httpd.set_app(answer)
+    return in_flight
