@@ -132,7 +132,7 @@ def schedule_next_month(page):
     written = field.input_value()
     # Wait for the saved form to come back: a click on the page still showing would be
     # refused as an edit of an older version (Wagtail's "new version in another window").
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=60_000):  # a busy machine saves slowly
         dialog.locator("button.action-save").click()
     page.wait_for_load_state("networkidle")
     return written
@@ -140,7 +140,7 @@ def schedule_next_month(page):
 
 def publish(page):
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target=toggle]").last.click()
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=60_000):  # a busy machine saves slowly
         page.locator("button[name=action-publish]").click()
     page.wait_for_load_state("networkidle")
 
