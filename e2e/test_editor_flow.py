@@ -77,6 +77,9 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
     try:
         page.fill("#id_title", headline)
         page.fill("#id_lede", lede)
+        # Wagtail fills the slug from the headline in the browser; saving before it has
+        # done so is refused (a busy machine showed it).
+        expect(page.locator("#id_slug")).not_to_have_value("", timeout=15_000)
         page.locator("select[name=section]").select_option(index=1)
         page.locator("[data-contentpath=lead_image] [data-chooser-action-choose]").click()
         desk.upload_in_chooser(
