@@ -12,7 +12,10 @@ from playwright.sync_api import expect
 
 from newsroom.blocks import ArticleBodyBlock
 
-SCREENSHOTS = Path(os.environ.get("SCREENSHOTS", "/tmp/deskflow"))  # noqa: S108
+# Set SCREENSHOTS to a folder to keep a full-page screenshot of each step, to look at the
+# admin as an editor sees it; otherwise only a failed flow leaves one (each costs a second).
+SCREENSHOTS = os.environ.get("SCREENSHOTS", "")
+FAILURE_SHOTS = Path("/tmp/deskflow")  # noqa: S108
 PICKER_TIMEOUT = 15_000
 
 
@@ -24,9 +27,13 @@ def photo_file(folder, name, colour=(120, 80, 40)):
     return path
 
 
-def shot(page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+def shot(page, name, always=False):
+    """A full-page screenshot of a step into SCREENSHOTS (failures always, to /tmp/deskflow)."""
+    if not (SCREENSHOTS or always):
+        return
+    folder = Path(SCREENSHOTS or FAILURE_SHOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def upload_in_chooser(page, path, title, credit, caption, alt, language):

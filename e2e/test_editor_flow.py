@@ -130,7 +130,7 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
         reader.close()
     except Exception:
         if not page.is_closed():
-            desk.shot(page, f"{language}-fail")
+            desk.shot(page, f"{language}-fail", always=True)
         raise
     finally:
         # An admin page left open goes on pinging the server for the tests after this one.
