@@ -52,8 +52,9 @@ class Front:
             timeout=10,
         )
 
-    def start(self, **limits):
-        """Start everything with what the test has committed so far."""
+    def start(self, http="", **limits):
+        """Start everything with what the test has committed so far (http: added to nginx's
+        http block)."""
         database = {"DATABASE_URL": database_url_for_processes(self.folder)}
         for pool in (self.readers, self.writers):
             pool.environment |= database
@@ -69,7 +70,7 @@ class Front:
             writers=f"127.0.0.1:{self.writers.port}",
             **limits,
         )
-        self.nginx = nginx.start(self.folder, self.port)
+        self.nginx = nginx.start(self.folder, self.port, http=http)
         return self
 
     def run_worker(self):
@@ -218,3 +219,34 @@ def test_a_forwarded_for_header_from_the_client_does_not_make_a_new_reader(front
         for n in range(30)
     ]
     assert 429 in statuses
+
+
+def test_search_from_many_addresses_meets_a_site_wide_bound_while_pages_are_served(front, article):
+    """Per-address limits cannot stop a flood from many addresses: search, by any method,
+    and reader's GETs with a query reach the app servers only so often site-wide; the rest
+    get our translated page, and the article nginx keeps is still served."""
+    bound = {"search_site_rate": "1r/m", "search_site_burst": "0"}
+    queries = {"query_site_rate": "1r/m", "query_site_burst": "0"}
+    # Each request names another reader, as nginx behind a load balancer would see them.
+    front.start(http=nginx.MANY_ADDRESSES, **bound, **queries)
+    assert front.get(article.url).status_code == 200
+
+    def reader(n):
+        return {"X-Forwarded-For": f"203.0.113.{n}"}
+
+    assert front.get("/ru/search/?q=навіна", **reader(1)).status_code == 200
+    refused = front.get("/ru/search/?q=суд", **reader(2))
+    assert refused.status_code == 429
+    assert "Слишком много запросов" in refused.text and refused.headers["Retry-After"] == "5"
+    posted = requests.post(front.url + "/be/search/?q=суд", headers=reader(3), timeout=10)
+    assert posted.status_code == 429
+
+    kept = front.get(article.url, **reader(4))
+    assert kept.status_code == 200 and kept.headers["X-Front-Cache"] == "HIT"
+
+    # Any other page asked with a query (a new one each time misses the cache) too, but not
+    # the live blog poll every open page sends.
+    assert front.get(article.url + "?page=2", **reader(5)).status_code == 200
+    paged = front.get("/en/news/?page=900", **reader(6))
+    assert paged.status_code == 429 and "Too many requests" in paged.text
+    assert front.get(article.url + "?after=latest", **reader(7)).status_code == 200

@@ -13,6 +13,11 @@ def upstream_servers(addresses):
     return "\n    ".join(f"server {address};" for address in addresses.split(",") if address)
 
 
+def queue(burst):
+    """How many requests over a site-wide rate wait their turn ("burst=0" is not nginx's)."""
+    return f"burst={burst}" if int(burst) else ""
+
+
 def fill(template, values):
     """The template with every {{ name }} replaced; a name left without a value is an error."""
     missing = sorted(set(PLACEHOLDER.findall(template)) - set(values))
@@ -43,6 +48,12 @@ class Command(BaseCommand):
         add("--write-rate", default="5r/s")
         add("--write-burst", default="40")
         add("--connections-per-client", default="64")
+        # Site-wide, for floods from many addresses: at ~5 ms of CPU an uncached search or
+        # deep list page, about a tenth of two cores (bench/results.md). Raise with cores.
+        add("--search-site-rate", default="10r/s")
+        add("--search-site-burst", default="50")
+        add("--query-site-rate", default="40r/s")
+        add("--query-site-burst", default="80")
 
     def handle(self, *args, **options):
         names = options["server_names"] or " ".join(list(settings.ALLOWED_HOSTS)) or "_"
@@ -58,6 +69,8 @@ class Command(BaseCommand):
             "media_root": options["media_root"],
             "proxy": DEPLOY / "proxy.conf",
             "page_cache": DEPLOY / "page-cache.conf",
+            "search_site_queue": queue(options["search_site_burst"]),
+            "query_site_queue": queue(options["query_site_burst"]),
             **{
                 key: options[key]
                 for key in (
@@ -66,6 +79,8 @@ class Command(BaseCommand):
                     "write_rate",
                     "write_burst",
                     "connections_per_client",
+                    "search_site_rate",
+                    "query_site_rate",
                 )
             },  # fmt: skip
         }
