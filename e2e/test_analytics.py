@@ -16,7 +16,7 @@ from wagtail.rich_text import RichText
 
 from e2e.test_accessibility import AXE_PATH, axe_source, problems  # noqa: F401 (a fixture)
 from e2e.test_admin import same_origin, sign_in
-from readership import clock
+from readership import clock, engagement
 from readership.buffers import current_buffer
 from readership.flush import flush
 from readership.models import EngagementHour
@@ -67,7 +67,7 @@ def test_a_reader_leaving_sends_engaged_time_scroll_and_a_referrer_domain(browse
 def leaves_waiting():
     """Leaving beacons in the buffer (Redis or the database) of this hour, not yet flushed."""
     counts = current_buffer().engagement_counts(clock.hour_of(clock.now()))
-    return sum(count for key, count in counts.items() if key[3] == "leaves")
+    return sum(row["leaves"] for row in engagement.as_rows(counts).values())
 
 
 def test_the_dashboard_asks_nothing_elsewhere_and_reads_well(browser, site, axe_source):  # noqa: F811

@@ -5,6 +5,10 @@ it our hashed address as the key, so no IP address ever reaches the cache. The k
 the user agent out: a limit must not give way to a changed header (privacy.clients).
 """
 
+from django.conf import settings
+from django.core.cache import cache
+from django_ratelimit import ALL
+from django_ratelimit import core as ratelimit
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from .clients import address_hash
@@ -33,3 +37,20 @@ def seconds_to_wait(request, scope, rate):
     if usage is None or not usage["should_limit"]:
         return 0
     return max(1, usage["time_left"])
+
+
+def counter(request, scope, rate):
+    """The cache key too_many counts this address under now, its limit and its lifetime.
+
+    For a caller that counts in its own Redis script (readership's leaving beacons): the
+    same key django-ratelimit builds, in Django's cache, so both count one sender together.
+    None when limits are off.
+    """
+    if not getattr(settings, "RATELIMIT_ENABLE", True):
+        return None
+    group = f"samizdat:{scope}"
+    value = address_hash(request, scope)
+    limit, period = ratelimit._split_rate(rate)
+    window = ratelimit._get_window(value, period)
+    key = ratelimit._make_cache_key(group, window, rate, value, ALL)
+    return cache.make_key(key), limit, period + ratelimit.EXPIRATION_FUDGE

@@ -12,6 +12,7 @@ reader counts once per article and hour however many beacons arrive, a like coun
 per reader, article and day, and beacons are rate limited per hashed client.
 """
 
+import logging
 from typing import Literal
 
 from django.conf import settings
@@ -20,14 +21,16 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from privacy import limits
 from privacy.limits import too_many
 from samizdat import caching, guard
 from samizdat.apitypes import MAX_ID, Error, Id
 
-from . import engagement, numbers, reading
-from .buffers import UNREACHABLE
+from . import clock, engagement, numbers, reading
+from .buffers import UNREACHABLE, RedisBuffer
 
 router = Router(tags=["readership"])
+logger = logging.getLogger(__name__)
 
 MAX_BODY = 512
 BEACON_RATE = "60/m"  # a heartbeat every 15-30 s leaves room for a few open tabs
@@ -108,18 +111,30 @@ LIKE_DOC = guard.documented(
 )
 
 
+# What ninja renders for a 202 through the Accepted schema; the short path answers the same.
+ACCEPTED = {"status": "accepted"}
+
+
 def error(status, message, code):
     return Status(status, {"error": message, "code": code})
+
+
+def unavailable():
+    return {"error": _("Counting is paused for a moment."), "code": "unavailable"}
 
 
 def admit(request, schema):
     return guard.admit(request, schema, max_body=MAX_BODY, content_type=guard.TEXT)
 
 
+def rate_limited():
+    return {"error": _("Too many requests. Please wait a minute."), "code": "rate_limited"}
+
+
 def refusal(request, article, scope, rate):
     """An error response when this beacon or like must not be counted, else None."""
     if too_many(request, scope, rate):
-        return error(429, _("Too many requests. Please wait a minute."), "rate_limited")
+        return Status(429, rate_limited())
     if not reading.is_published_article(article):
         return guard.no_such_article().reply()
     return None
@@ -163,29 +178,74 @@ def beacon(request):
     summary="A reader left or hid an article: engaged seconds and the deepest scroll reached",
 )
 def leave(request):
+    return Status(*leave_answer(request))
+
+
+def leave_answer(request):
+    """(status, body) for a leaving beacon; guard.Refused for what the guard refuses.
+
+    Shared by the API and the short path in front of most middleware (readership.shortpath).
+    """
     payload = admit(request, LeaveIn)
+    answer = leave_in_one_trip(request, payload)
+    if answer is not None:
+        return answer
     article = payload.article
     try:
         refused = refusal(request, article, "readership-leave", LEAVE_RATE)
     except UNREACHABLE:
-        return error(503, _("Counting is paused for a moment."), "unavailable")
+        return 503, unavailable()
     if refused:
-        return refused
-    # Robots and senders without the page's token get the same answer and count nothing.
+        return refused.status_code, refused.value
+    counts = leave_counts(request, payload)
+    if counts and not reading.record_engagement(counts):
+        return 503, unavailable()
+    return 202, ACCEPTED
+
+
+def leave_counts(request, payload):
+    """What the beacon adds; nothing for robots and senders without the page's token (they
+    get the same answer)."""
     if reading.is_bot(request.META.get("HTTP_USER_AGENT")) or not engagement.token_is_valid(
-        article, payload.token
+        payload.article, payload.token
     ):
-        return Status(202, {})
-    counts = engagement.leave_counts(
-        article,
+        return {}
+    return engagement.leave_counts(
+        payload.article,
         engagement.serving_host(request),
         engagement.referrer_domain(payload.referrer, request),
         payload.seconds,
         payload.scroll,
     )
-    if not reading.record_engagement(counts):
-        return error(503, _("Counting is paused for a moment."), "unavailable")
-    return Status(202, {})
+
+
+def leave_in_one_trip(request, payload):
+    """The answer from one Redis round trip (the limit counted, then the counters added),
+    when this process knows whether the article is published; else None, and the steps
+    above go one by one: the limit before the article is looked up, as for every beacon.
+
+    Same answers as those steps: over the limit 429 (nothing added), then 404 for an
+    article not published, then 202, counted or not.
+    """
+    published = reading.known_published(payload.article)
+    if published is None or not settings.REDIS_URL:
+        return None
+    limit = limits.counter(request, "readership-leave", LEAVE_RATE)
+    if limit is None:
+        return None
+    counts = leave_counts(request, payload) if published else {}
+    try:
+        within = RedisBuffer().record_engagement_within(limit, clock.now(), counts)
+    except UNREACHABLE as error:
+        if reading.never_reached_redis(error):
+            return None  # nothing was counted: the steps above fail open or use the database
+        logger.warning("Readership buffer stopped answering; an engagement beacon may be lost")
+        return 503, unavailable()
+    if not within:
+        return 429, rate_limited()
+    if not published:
+        return guard.no_such_article().status, guard.no_such_article().body()
+    return 202, ACCEPTED
 
 
 @router.post(

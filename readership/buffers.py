@@ -6,6 +6,7 @@ and each reader's like state for the day (dedup). The flush (readership.flush) r
 hours and days from a buffer and writes them as numbers; the hashes never leave the buffer.
 """
 
+import hashlib
 import itertools
 from collections import Counter, defaultdict
 from datetime import timedelta
@@ -14,7 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from . import clock
 from .models import (
@@ -53,6 +54,31 @@ redis.call('HINCRBY', KEYS[2], ARGV[3], delta)
 redis.call('SADD', KEYS[3], ARGV[4])
 return delta
 """
+
+# A leaving beacon in one round trip: the sender's limit counted as django-ratelimit counts
+# it (privacy.limits), then, within it, the counters added. KEYS: the limit's counter, the
+# hour's hash, the hours, the days; ARGV: allowed, the counter's lifetime, hour, day, then
+# field and count pairs (none: counted against the limit only).
+WITHIN_LIMIT_SCRIPT = """
+local used = redis.call('INCR', KEYS[1])
+if used == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+if used > tonumber(ARGV[1]) then return 0 end
+if #ARGV > 4 then
+    for i = 5, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
+    redis.call('SADD', KEYS[3], ARGV[3])
+    redis.call('SADD', KEYS[4], ARGV[4])
+end
+return 1
+"""
+WITHIN_LIMIT_SHA = hashlib.sha1(WITHIN_LIMIT_SCRIPT.encode(), usedforsecurity=False).hexdigest()
+
+
+def run_script(redis, script, sha, keys, args):
+    """EVALSHA, and EVAL (which loads it) the first time a Redis server meets the script."""
+    try:
+        return redis.evalsha(sha, len(keys), *keys, *args)
+    except NoScriptError:
+        return redis.eval(script, len(keys), *keys, *args)
 
 
 class RedisBuffer:
@@ -110,14 +136,25 @@ class RedisBuffer:
         self._engagement(pipe, moment, counts)
         pipe.execute()
 
-    def record_engagements(self, events, batch=5_000):
-        """Many (moment, counts) in few round trips (imports, benchmarks)."""
-        pipe = self.redis.pipeline(transaction=False)
-        for number, (moment, counts) in enumerate(events, 1):
-            self._engagement(pipe, moment, counts)
-            if number % batch == 0:
-                pipe.execute()
-        pipe.execute()
+    def record_engagements(self, events, batch=50_000):
+        """Many (moment, counts) in few round trips (imports, benchmarks): summed here
+        first, so each counter of an hour is one HINCRBY per batch."""
+        events = iter(events)
+        while chunk := list(itertools.islice(events, batch)):
+            totals, days = Counter(), set()
+            for moment, counts in chunk:
+                hour = clock.hour_key(clock.hour_of(moment))
+                days.add(clock.day_key(moment))
+                for (article, host, referrer, figure), count in counts.items():
+                    totals[(hour, f"{article}|{host}|{referrer}|{figure}")] += count
+            pipe = self.redis.pipeline(transaction=False)
+            for (hour, field), count in totals.items():
+                pipe.hincrby(self.key("engage", hour), field, count)
+            hours = {hour for hour, _field in totals}
+            if hours:
+                pipe.sadd(self.key("hours"), *hours)
+                pipe.sadd(self.key("days"), *days)
+            pipe.execute()
 
     def _engagement(self, pipe, moment, counts):
         hour = clock.hour_key(clock.hour_of(moment))
@@ -126,6 +163,20 @@ class RedisBuffer:
         pipe.sadd(self.key("hours"), hour)
         # The day is rolled up when it closes, even one with leaving beacons only.
         pipe.sadd(self.key("days"), clock.day_key(moment))
+
+    def record_engagement_within(self, limit, moment, counts):
+        """Count the sender against its limit and add the counters only within it, in one
+        round trip (a leaving beacon: readership.api). False when over the limit.
+
+        limit: (key, allowed, lifetime in seconds), privacy.limits.counter's.
+        """
+        key, allowed, lifetime = limit
+        hour = clock.hour_key(clock.hour_of(moment))
+        keys = [key, self.key("engage", hour), self.key("hours"), self.key("days")]
+        args = [allowed, lifetime, hour, clock.day_key(moment)]
+        for (article, host, referrer, figure), count in counts.items():
+            args += [f"{article}|{host}|{referrer}|{figure}", count]
+        return bool(run_script(self.redis, WITHIN_LIMIT_SCRIPT, WITHIN_LIMIT_SHA, keys, args))
 
     def engagement_counts(self, hour):
         raw = self.redis.hgetall(self.key("engage", clock.hour_key(hour)))

@@ -168,16 +168,16 @@ def view_counts(article_id, host, referrer):
 
 
 def leave_counts(article_id, host, referrer, seconds, scroll):
-    """The counters one leaving beacon adds."""
-    step = engaged_step(seconds)
-    counts = {
-        (article_id, host, referrer, "leaves"): 1,
-        (article_id, host, referrer, "seconds"): step,
-        (article_id, host, referrer, f"step:{step}"): 1,
-    }
-    for depth in SCROLL_DEPTHS:
-        if scroll >= depth:
-            counts[(article_id, host, referrer, f"scroll:{depth}")] = 1
+    """The counters one leaving beacon adds: two at most, so the buffer does little work.
+
+    "leave:<step>" is one leave with that many engaged seconds (its leaves, seconds and
+    step of the distribution); "deepest:<depth>" the deepest scroll mark it reached (every
+    mark up to it). The flush spreads them into the figures (add_figure).
+    """
+    counts = {(article_id, host, referrer, f"leave:{engaged_step(seconds)}"): 1}
+    if scroll >= SCROLL_DEPTHS[0]:
+        deepest = max(depth for depth in SCROLL_DEPTHS if scroll >= depth)
+        counts[(article_id, host, referrer, f"deepest:{deepest}")] = 1
     return counts
 
 
@@ -201,17 +201,27 @@ def empty_figures():
 
 
 def add_figure(row, figure, count):
-    if figure == "views":
+    """Add one buffer counter to a row. Besides the two a leave adds, the single figures
+    of earlier buffers ("leaves", "seconds", "step:<n>", "scroll:<depth>") still read."""
+    kind, _, value = figure.partition(":")
+    if kind == "views":
         row["views"] += count
-    elif figure == "leaves":
+    elif kind == "leave":
         row["leaves"] += count
-    elif figure == "seconds":
+        row["engaged_seconds"] += int(value) * count
+        row["engaged"][value] = row["engaged"].get(value, 0) + count
+    elif kind == "deepest":
+        for depth in SCROLL_DEPTHS:
+            if depth <= int(value):
+                row[f"scroll_{depth}"] += count
+    elif kind == "leaves":
+        row["leaves"] += count
+    elif kind == "seconds":
         row["engaged_seconds"] += count
-    elif figure.startswith("step:"):
-        step = figure.removeprefix("step:")
-        row["engaged"][step] = row["engaged"].get(step, 0) + count
-    elif figure.startswith("scroll:"):
-        row[f"scroll_{figure.removeprefix('scroll:')}"] += count
+    elif kind == "step":
+        row["engaged"][value] = row["engaged"].get(value, 0) + count
+    elif kind == "scroll":
+        row[f"scroll_{value}"] += count
 
 
 def merge(row, other):

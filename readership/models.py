@@ -196,9 +196,11 @@ class EngagementDay(EngagementFigures):
 
 
 class PendingEngagement(models.Model):
-    """Database buffer: one counter of analytics (views, seconds, a step, a depth) not flushed.
+    """Database buffer: one counter of analytics (views, leaves of a step, a depth) not flushed.
 
-    `figure` is what is counted: "views", "leaves", "seconds", "step:<n>" or "scroll:<depth>".
+    `figure` is what is counted: "views", "leave:<engaged step>" or "deepest:<depth>"
+    (readership.engagement.leave_counts); buffers written before those counted "leaves",
+    "seconds", "step:<n>" and "scroll:<depth>" apart, which still read.
     """
 
     article_id = models.BigIntegerField()

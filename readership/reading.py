@@ -1,6 +1,7 @@
 """The write path: who may be counted, and recording a view, a heartbeat or a like."""
 
 import logging
+import time
 
 from django.core.cache import cache
 
@@ -42,15 +43,44 @@ def is_bot(user_agent):
     return not agent or any(marker in agent for marker in BOT_MARKERS)
 
 
+# Article id -> (published, until): what this process read of the shared answer, so a
+# beacon for an article being read right now costs no round trip (caching.LOCAL_PUBLISHED).
+_published: dict = {}
+
+
 def is_published_article(article_id):
     """Whether an id is a live article; remembered a while so beacons cost no query
-    (caching.PUBLISHED_ARTICLES)."""
+    (caching.PUBLISHED_ARTICLES, and this process's copy: caching.LOCAL_PUBLISHED)."""
+    known = known_published(article_id)
+    if known is not None:
+        return known
     key = f"readership:published:{article_id}"
     known = cache.get(key)
     if known is None:
         known = ArticlePage.objects.published().filter(pk=article_id).exists()
         cache.set(key, known, caching.PUBLISHED_ARTICLES.seconds)
+    remember_published(article_id, known)
     return known
+
+
+def known_published(article_id):
+    """This process's recent answer for an article id, or None when it has none."""
+    held = _published.get(article_id)
+    # Wall-clock time, as the shared cache expires by: both bounds add up.
+    if held is None or time.time() >= held[1]:
+        return None
+    return held[0]
+
+
+def remember_published(article_id, published):
+    if len(_published) >= caching.LOCAL_PUBLISHED.limit:
+        _published.clear()  # a flood of made-up ids empties it; readers' articles come back
+    _published[article_id] = (published, time.time() + caching.LOCAL_PUBLISHED.seconds)
+
+
+@caching.on_forget
+def forget_published():
+    _published.clear()
 
 
 def record(request, article_id, kind):

@@ -359,7 +359,8 @@ PUBLISHED_ARTICLES = declare(
     where=SHARED,
     code=("readership/reading.py",),
     timeout=30,
-    cleared_by="expiry (an unpublished article's beacons count that much longer at most)",
+    cleared_by="expiry (an unpublished article's beacons count that much longer at most, "
+    "plus local-published-articles)",
     tests=(
         "readership/tests/test_bad_input.py::test_beacons_stop_counting_an_unpublished_article_within_the_bound",
     ),
@@ -448,6 +449,19 @@ LOCAL_HOST_NAMES = declare(
     cleared_by="expiry; saving the setting in this process",
     tests=(
         "mirrors/tests/test_admin_hosts.py::test_other_processes_follow_within_the_short_cache_time",
+    ),
+)
+LOCAL_PUBLISHED = declare(
+    "local-published-articles",
+    keeps="what this process read of published-articles, for beacons",
+    where=PROCESS,
+    code=("readership/reading.py",),
+    timeout=5,
+    limit=4096,
+    cleared_by="expiry; emptied when full (a flood of made-up ids)",
+    tests=(
+        "readership/tests/test_bad_input.py::test_beacons_stop_counting_an_unpublished_article_within_the_bound",
+        "readership/tests/test_leaving_short_path.py::test_made_up_ids_keep_the_local_copy_bounded",
     ),
 )
 DAILY_SALTS = declare(

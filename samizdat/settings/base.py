@@ -89,6 +89,8 @@ MIDDLEWARE = [
     # Per host and path; a page-cache hit works it out again (pagecache.hit_headers).
     "mirrors.middleware.OnionLocationMiddleware",
     "samizdat.middleware.DatabaseUnavailableMiddleware",
+    # Leaving beacons are answered here, below every guard: none of what follows is theirs.
+    "readership.shortpath.LeavingBeaconMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samizdat.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
