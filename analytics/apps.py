@@ -8,4 +8,4 @@ class AnalyticsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import jobs  # noqa: F401 (registers the worker's jobs)
+        from . import jobs, signals  # noqa: F401 (registers the worker's jobs, the signals)

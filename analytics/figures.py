@@ -13,7 +13,7 @@ from django.db.models import Q, Sum
 from readership import clock, engagement
 from readership.buffers import UNREACHABLE, current_buffer
 from readership.flush import FIGURES
-from readership.models import EngagementDay, EngagementHour, ReadingDay, ReadingHour
+from readership.models import EngagementDay, EngagementHour, ReadingDay, ReadingHour, RolledDay
 
 # Shown groups of engaged time (stored in 5-second steps): (from, to) in seconds.
 ENGAGED_GROUPS = [(0, 5), (5, 15), (15, 30), (30, 60), (60, 120), (120, 300), (300, 600)]
@@ -41,39 +41,74 @@ def pending(moment):
 
 
 def rolled_days(first, last):
+    """Days first..last rolled up into EngagementDay, as the worker marks them when it rolls.
+
+    A small table of days: knowing which days to read from days and which from hours no
+    longer scans the period's buckets (readership's migration marked the days before it).
+    """
     return set(
-        EngagementDay.objects.filter(day__gte=first, day__lte=last)
-        .values_list("day", flat=True)
-        .distinct()
+        RolledDay.objects.filter(day__gte=first, day__lte=last).values_list("day", flat=True)
     )
 
 
-def collect(first, last, key, articles=None, moment=None):
+def days_between(first, last):
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def day_ranges(days, field):
+    """A filter on `field` (a day, or an hour) for the days given (None: no day).
+
+    Consecutive days are joined into one range: usually a few ranges for any period.
+    """
+    ranges = []
+    for day in sorted(days):
+        if ranges and ranges[-1][1] + timedelta(days=1) == day:
+            ranges[-1][1] = day
+        else:
+            ranges.append([day, day])
+    if not ranges:
+        return None
+    condition = Q()
+    for begin, end in ranges:
+        if field == "day":
+            condition |= Q(day__gte=begin, day__lte=end)
+        else:
+            start, stop = clock.start_of(begin), clock.start_of(end) + clock.DAY
+            condition |= Q(**{f"{field}__gte": start, f"{field}__lt": stop})
+    return condition
+
+
+def collect(first, last, key, articles=None, moment=None, skip=frozenset()):
     """Figures summed by key(article, day_or_hour, host, referrer) over days first..last.
 
-    `articles` limits to those ids (None: every article). Rows come as tuples, not model
-    instances, and hours only for days not rolled up yet: on a year of buckets the rows
-    are what costs, so none is read twice or built into an object.
+    `articles` limits to those ids (None: every article); days in `skip` are left out
+    (their sums are read from GroupDay). Rows come as tuples, not model instances, and
+    hours only for days not rolled up yet: on a year of buckets the rows are what costs,
+    so none is read twice or built into an object.
     """
     moment = moment or clock.now()
     totals = defaultdict(new_figures)
+    wanted = [day for day in days_between(first, last) if day not in skip]
+    if not wanted:
+        return {}
     done = rolled_days(first, last)
-    days = EngagementDay.objects.filter(day__gte=first, day__lte=last)
-    if articles is not None:
-        days = days.filter(article_id__in=articles)
-    for article, day, host, referrer, *values in days.values_list(*BUCKET, *FIGURES):
-        engagement.merge(totals[key(article, day, host, referrer)], as_figures(values))
-    start, end = clock.start_of(first), clock.start_of(last) + clock.DAY
-    waiting = waiting_hours(first, last, done)
-    if waiting is not None:
-        hours = EngagementHour.objects.filter(waiting)
+    stored = day_ranges([day for day in wanted if day in done], "day")
+    if stored is not None:
+        days = EngagementDay.objects.filter(stored)
+        if articles is not None:
+            days = days.filter(article_id__in=articles)
+        for article, day, host, referrer, *values in days.values_list(*BUCKET, *FIGURES):
+            engagement.merge(totals[key(article, day, host, referrer)], as_figures(values))
+    waiting = {day for day in wanted if day not in done}
+    if waiting:
+        hours = EngagementHour.objects.filter(day_ranges(waiting, "hour"))
         if articles is not None:
             hours = hours.filter(article_id__in=articles)
         rows = hours.values_list("article_id", "hour", "host", "referrer", *FIGURES)
         for article, hour, host, referrer, *values in rows:
             engagement.merge(totals[key(article, hour, host, referrer)], as_figures(values))
     for hour, rows in pending(moment).items():
-        if not start <= hour < end or hour.date() in done:
+        if hour.astimezone(clock.UTC).date() not in waiting:
             continue
         for (article, host, referrer), figures in rows.items():
             if articles is None or article in articles:
@@ -86,28 +121,6 @@ BUCKET = ("article_id", "day", "host", "referrer")
 
 def as_figures(values):
     return dict(zip(FIGURES, values, strict=True))
-
-
-def waiting_hours(first, last, done):
-    """A filter for the hours of days first..last not rolled up yet (None: every day is).
-
-    Usually today and perhaps yesterday: consecutive days are joined into one range.
-    """
-    ranges = []
-    day = first
-    while day <= last:
-        if day not in done:
-            if ranges and ranges[-1][1] == clock.start_of(day):
-                ranges[-1][1] = clock.start_of(day) + clock.DAY
-            else:
-                ranges.append([clock.start_of(day), clock.start_of(day) + clock.DAY])
-        day += timedelta(days=1)
-    if not ranges:
-        return None
-    condition = Q()
-    for begin, end in ranges:
-        condition |= Q(hour__gte=begin, hour__lt=end)
-    return condition
 
 
 def regroup(totals, key):

@@ -8,12 +8,14 @@ Nothing here knows a reader: only counts per article and per referrer domain.
 
 from datetime import timedelta
 
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from newsroom.models import ArticlePage
 from readership import clock, engagement
+from readership.models import EngagementDay
 
-from . import figures, groups
+from . import figures, groups, rollup
 from .labels import referrer_label, seconds_text
 
 TOP_STORIES = 10
@@ -31,10 +33,10 @@ def last_closed_week(moment=None):
     return monday_of((moment - clock.FLUSH_GRACE).date()) - WEEK
 
 
-def summed(per_article):
+def summed(groups_found):
     total = figures.new_figures()
-    for figure in per_article.values():
-        engagement.merge(total, figure)
+    for group in groups_found.values():
+        engagement.merge(total, group["figures"])
     return total
 
 
@@ -42,15 +44,38 @@ def mean_seconds(total):
     return round(total["engaged_seconds"] / total["leaves"]) if total["leaves"] else None
 
 
+def views_by_article(first, last, fresh):
+    """{article: views} over days first..last: summed days in SQL, the others by bucket."""
+    views = {}
+    summed_days = figures.day_ranges(fresh, "day")
+    if summed_days is not None:
+        views = dict(
+            EngagementDay.objects.filter(summed_days)
+            .values("article_id")
+            .annotate(n=Sum("views"))
+            .values_list("article_id", "n")
+        )
+    others = figures.collect(first, last, lambda article, *rest: article, skip=fresh)
+    for article, figure in others.items():
+        views[article] = views.get(article, 0) + figure["views"]
+    return views
+
+
 def summary(week):
-    """The week beginning on Monday `week` against the week before, as plain numbers."""
+    """The week beginning on Monday `week` against the week before, as plain numbers.
+
+    Totals and referrers come from the day sums by language (every article has one) and
+    by referrer; the top stories from each article's views, then their own buckets.
+    """
     first, last = week, week + timedelta(days=6)
     previous_first, previous_last = first - WEEK, last - WEEK
-    now_pairs = figures.collect(first, last, groups.pair)
-    before_pairs = figures.collect(previous_first, previous_last, groups.pair)
-    now = figures.regroup(now_pairs, lambda key: key[0])
-    before = figures.regroup(before_pairs, lambda key: key[0])
-    total, total_before = summed(now), summed(before)
+    fresh = rollup.fresh_days(previous_first, last)
+    now_groups, now_referrers = groups.period_sums("language", first, last, fresh, extras=False)
+    before_groups, before_referrers = groups.period_sums(
+        "language", previous_first, previous_last, fresh, extras=False
+    )
+    total, total_before = summed(now_groups), summed(before_groups)
+    now = views_by_article(first, last, fresh)
     return {
         "week": week,
         "first": first,
@@ -64,24 +89,30 @@ def summary(week):
         "median_before": figures.median_seconds(total_before),
         "mean": mean_seconds(total),
         "mean_before": mean_seconds(total_before),
-        "articles": sum(1 for figure in now.values() if figure["views"]),
-        "top": top_stories(now, before),
-        "referrers": groups.referrer_rows(now_pairs, before_pairs)[:TOP_REFERRERS],
+        "articles": sum(1 for views in now.values() if views),
+        "top": top_stories(now, first, last),
+        "referrers": groups.referrer_rows(now_referrers, before_referrers)[:TOP_REFERRERS],
     }
 
 
-def top_stories(now, before):
+def top_stories(now, first, last):
     """The most viewed articles of the week: [{article, title, views, ...}], largest first."""
-    ranked = sorted(now, key=lambda article: (-now[article]["views"], article))
-    ranked = [article for article in ranked if now[article]["views"]][:TOP_STORIES]
+    ranked = sorted(now, key=lambda article: (-now[article], article))
+    ranked = [article for article in ranked if now[article]][:TOP_STORIES]
     pages = ArticlePage.objects.filter(pk__in=ranked).select_related("locale")
     known = {page.pk: page for page in pages.defer_streamfields()}
+    # Both weeks in one pass: keyed (article, in this week).
+    both = figures.collect(
+        first - WEEK, last, lambda a, when, *rest: (a, figures.as_day(when) >= first), set(ranked)
+    )
+    own = {article: figure for (article, this), figure in both.items() if this}
+    before = {article: figure for (article, this), figure in both.items() if not this}
     stories = []
     for article in ranked:
         page = known.get(article)
         if page is None:
             continue  # deleted since: its buckets went with it, a leftover is not a story
-        figure = now[article]
+        figure = own.get(article, figures.new_figures())
         stories.append(
             {
                 "article": article,

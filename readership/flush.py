@@ -17,7 +17,14 @@ from newsroom.models import ArticlePage
 
 from . import clock, engagement
 from .buffers import DatabaseBuffer, current_buffer
-from .models import ArticleTotals, EngagementDay, EngagementHour, ReadingDay, ReadingHour
+from .models import (
+    ArticleTotals,
+    EngagementDay,
+    EngagementHour,
+    ReadingDay,
+    ReadingHour,
+    RolledDay,
+)
 
 # Crash tests name a pause point here; the flush stops there so the test can kill it.
 PAUSE_AT = "READERSHIP_FLUSH_PAUSE_AT"
@@ -237,3 +244,15 @@ def _roll_up_engagement(day):
         unique_fields=["article", "day", "host", "referrer"],
         update_fields=FIGURES,
     )
+    _mark_rolled(day)
+
+
+def _mark_rolled(day):
+    """The day is read from its days from now on; a roll-up again tells sums made before."""
+    table = RolledDay._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (day, rolls) VALUES (%s, 1) "  # noqa: S608
+            f"ON CONFLICT (day) DO UPDATE SET rolls = {table}.rolls + 1",
+            [connection.ops.adapt_datefield_value(day)],
+        )

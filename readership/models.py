@@ -133,17 +133,13 @@ class LikeMark(models.Model):
         return f"like of {self.article_id} on {self.day}"
 
 
-class EngagementFigures(models.Model):
-    """What analytics counts of one article's views, per host and referrer domain, as numbers.
+class Figures(models.Model):
+    """Analytics numbers: views, leaving beacons, engaged time and scroll depth.
 
-    No reader is in it, hashed or not: a row is the sum of the beacons of everyone who came
-    from one referrer domain through one host. `engaged` is the distribution of engaged time
-    in steps of ENGAGED_STEP seconds ({"<step>": views}); `scroll_*` count the views whose
-    reader reached that depth.
+    `engaged` is the distribution of engaged time in steps of ENGAGED_STEP seconds
+    ({"<step>": views}); `scroll_*` count the views whose reader reached that depth.
     """
 
-    host = models.CharField(max_length=255)
-    referrer = models.CharField(max_length=255, blank=True)
     views = models.PositiveIntegerField(default=0)
     leaves = models.PositiveIntegerField(default=0)
     engaged_seconds = models.PositiveBigIntegerField(default=0)
@@ -152,6 +148,20 @@ class EngagementFigures(models.Model):
     scroll_50 = models.PositiveIntegerField(default=0)
     scroll_75 = models.PositiveIntegerField(default=0)
     scroll_100 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class EngagementFigures(Figures):
+    """What analytics counts of one article's views, per host and referrer domain, as numbers.
+
+    No reader is in it, hashed or not: a row is the sum of the beacons of everyone who came
+    from one referrer domain through one host.
+    """
+
+    host = models.CharField(max_length=255)
+    referrer = models.CharField(max_length=255, blank=True)
 
     class Meta:
         abstract = True
@@ -193,6 +203,21 @@ class EngagementDay(EngagementFigures):
 
     def __str__(self):
         return f"{self.article_id} @ {self.day} via {self.host}"
+
+
+class RolledDay(models.Model):
+    """A closed UTC day whose analytics hours the worker rolled up into EngagementDay.
+
+    Tells which days to read from days and which from hours without scanning the days.
+    `rolls` grows each time the day is rolled up (again, when beacons a Redis outage kept
+    in the database arrive late), so what is summed from the day knows it is out of date.
+    """
+
+    day = models.DateField(unique=True)
+    rolls = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return f"{self.day} ({self.rolls})"
 
 
 class PendingEngagement(models.Model):

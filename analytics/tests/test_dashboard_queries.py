@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
-from readership.models import EngagementDay, EngagementHour, ReadingDay
+from readership.models import EngagementDay, EngagementHour, ReadingDay, RolledDay
 from testing.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,7 @@ def read_articles(count, start):
             ReadingDay.objects.create(
                 article=article, day=(NOW - timedelta(days=back)).date(), views=10, likes=1
             )
+            RolledDay.objects.get_or_create(day=(NOW - timedelta(days=back)).date())
         EngagementHour.objects.create(
             article=article, hour=NOW - timedelta(hours=2), host="onion", referrer="t.me", views=3
         )

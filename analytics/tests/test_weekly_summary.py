@@ -14,7 +14,7 @@ from analytics import summary_mail, weekly
 from analytics.models import WeeklySummary
 from readership import clock
 from readership.flush import flush
-from readership.models import EngagementDay
+from readership.models import EngagementDay, RolledDay
 from testing.factories import make_article, member_of
 from testing.mail import body
 from testing.readership import leave, view
@@ -201,6 +201,7 @@ def test_restarted_workers_send_the_week_once(smtp, settings, site_skeleton, tmp
     EngagementDay.objects.create(
         article=article, day=week + timedelta(days=2), host="main", referrer="t.me", views=7
     )
+    RolledDay.objects.create(day=week + timedelta(days=2))
     with shared_database(tmp_path) as database_file:
         environment = worker_environment(
             "database",

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from analytics import rollup
 from analytics.models import NowSample
 from analytics.realtime import SPARK_MINUTES, minute_of
 from newsroom.models import ArticlePage
@@ -73,6 +74,7 @@ class Command(BaseCommand):
             ReadingHour.objects.bulk_create(reading, batch_size=2000)
             self.roll_up(first_hour, moment)
             self.totals(articles)
+        rollup.backfill(moment.date())  # the days by group, as the worker would sum them
         self.now_reading(rng, articles, moment)
         self.stdout.write(
             f"{len(articles)} articles, {len(hours)} analytics hours, "
