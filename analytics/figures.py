@@ -6,9 +6,11 @@ so an editor sees this hour's views too. One source per day, so nothing counts t
 """
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Q, Sum
+from django.db.models.functions import TruncDate
 
 from readership import clock, engagement
 from readership.buffers import UNREACHABLE, current_buffer
@@ -101,12 +103,8 @@ def collect(first, last, key, articles=None, moment=None, skip=frozenset()):
             engagement.merge(totals[key(article, day, host, referrer)], as_figures(values))
     waiting = {day for day in wanted if day not in done}
     if waiting:
-        hours = EngagementHour.objects.filter(day_ranges(waiting, "hour"))
-        if articles is not None:
-            hours = hours.filter(article_id__in=articles)
-        rows = hours.values_list("article_id", "hour", "host", "referrer", *FIGURES)
-        for article, hour, host, referrer, *values in rows:
-            engagement.merge(totals[key(article, hour, host, referrer)], as_figures(values))
+        for (article, day, host, referrer), figures in hour_sums(waiting, articles).items():
+            engagement.merge(totals[key(article, day, host, referrer)], figures)
     for hour, rows in pending(moment).items():
         if hour.astimezone(clock.UTC).date() not in waiting:
             continue
@@ -114,6 +112,66 @@ def collect(first, last, key, articles=None, moment=None, skip=frozenset()):
             if articles is None or article in articles:
                 engagement.merge(totals[key(article, hour, host, referrer)], figures)
     return dict(totals)
+
+
+SCALARS = [name for name in FIGURES if name != "engaged"]
+# The engaged time of hours summed by day and step, in the database: a day's hours are
+# tens of thousands of rows on a busy day, their sums a row per article, host and referrer.
+STEPS_SQL = {
+    "postgresql": """SELECT article_id, (hour AT TIME ZONE 'UTC')::date, host, referrer, e.key,
+        SUM(e.value::bigint) FROM readership_engagementhour
+        CROSS JOIN LATERAL jsonb_each_text(engaged) e WHERE {where} GROUP BY 1, 2, 3, 4, 5""",
+    "sqlite": """SELECT article_id, date(hour), host, referrer, e.key, SUM(e.value)
+        FROM readership_engagementhour, json_each(engaged) e WHERE {where}
+        GROUP BY 1, 2, 3, 4, 5""",
+}
+
+
+def hour_sums(days, articles):
+    """{(article, day, host, referrer): figures} of the days' hours (of those articles, if
+    given), summed by UTC day in the database: no caller needs the hour itself."""
+    hours = EngagementHour.objects.filter(day_ranges(days, "hour"))
+    if articles is not None:
+        hours = hours.filter(article_id__in=articles)
+    found = {}
+    rows = (
+        hours.annotate(day=TruncDate("hour", tzinfo=clock.UTC))
+        .values("article_id", "day", "host", "referrer")
+        .annotate(**{f"sum_{name}": Sum(name) for name in SCALARS})
+        .values_list("article_id", "day", "host", "referrer", *(f"sum_{n}" for n in SCALARS))
+        .order_by()
+    )
+    for article, day, host, referrer, *values in rows:
+        figures = dict(zip(SCALARS, values, strict=True))
+        found[(article, day, host, referrer)] = {**figures, "engaged": {}}
+    if not found:
+        return found
+    with connection.cursor() as cursor:
+        where, params = steps_filter(days, articles)
+        cursor.execute(STEPS_SQL[connection.vendor].format(where=where), params)
+        for article, day, host, referrer, step, count in cursor.fetchall():
+            day = date.fromisoformat(day) if isinstance(day, str) else day
+            found[(article, day, host, referrer)]["engaged"][step] = int(count)
+    return found
+
+
+def steps_filter(days, articles):
+    """The WHERE of STEPS_SQL: the days' hours, as ranges, and the articles if given."""
+    ranges, params = [], []
+    for day in sorted(days):
+        start = clock.start_of(day)
+        if ranges and params[-1] == start:
+            params[-1] = start + clock.DAY
+            continue
+        ranges.append("(hour >= %s AND hour < %s)")
+        params += [start, start + clock.DAY]
+    where = f"({' OR '.join(ranges)})"
+    if articles is not None:
+        ids = [int(article) for article in articles]
+        where += f" AND article_id IN ({', '.join(['%s'] * len(ids))})" if ids else " AND 1 = 0"
+        params += ids
+    adapt = connection.ops.adapt_datetimefield_value
+    return where, [adapt(p) if hasattr(p, "tzinfo") else p for p in params]
 
 
 BUCKET = ("article_id", "day", "host", "referrer")
@@ -150,13 +208,6 @@ def hourly(article_id, first_hour, hours, moment=None):
 
 def as_day(moment):
     return moment if not hasattr(moment, "date") else moment.astimezone(clock.UTC).date()
-
-
-def by_day(article_ids, first, last, moment=None):
-    """[(day, figures)] for each day first..last, summed over the articles."""
-    totals = collect(first, last, lambda a, when, h, r: as_day(when), set(article_ids), moment)
-    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
-    return [(day, totals.get(day, new_figures())) for day in days]
 
 
 def median_seconds(figures):

@@ -106,16 +106,21 @@ def article_view(request, page_id):
     published = (article.published_at or article.first_published_at or moment).astimezone(clock.UTC)
     first_day = published.date()
     shown_from = max(first_day, moment.date() - timedelta(days=MAX_DAYS_SHOWN - 1))
-    everything = figures.collect(
-        shown_from, moment.date(), lambda *key: "all", {article.pk}, moment
+    # One pass over the article's buckets serves every table but the hours.
+    buckets = figures.collect(
+        shown_from,
+        moment.date(),
+        lambda _article, when, host, referrer: (figures.as_day(when), host, referrer),
+        {article.pk},
+        moment,
     )
-    total = everything.get("all", figures.new_figures())
+    total = figures.regroup(buckets, lambda key: "all").get("all", figures.new_figures())
     tables = [
         hours_table(article, published, moment),
-        days_table(article, shown_from, moment),
+        days_table(buckets, shown_from, moment),
         engaged_table(total),
         scroll_table(total),
-        *split_tables(article, shown_from, moment, total),
+        *split_tables(buckets, total),
     ]
     summary = article_summary(article, total, shown_from, moment)
     context = {
@@ -144,8 +149,10 @@ def hours_table(article, published, moment):
     return table
 
 
-def days_table(article, first, moment):
-    rows = figures.by_day([article.pk], first, moment.date(), moment)
+def days_table(buckets, first, moment):
+    per_day = figures.regroup(buckets, lambda key: key[0])
+    days = figures.days_between(first, moment.date())
+    rows = [(day, per_day.get(day, figures.new_figures())) for day in days]
     table = Table(
         "days",
         _("Views by day"),
@@ -184,10 +191,10 @@ def scroll_table(total):
     return table
 
 
-def split_tables(article, first, moment, total):
+def split_tables(buckets, total):
     """Referrer domains and serving hosts of one article."""
-    by_referrer = figures.collect(first, moment.date(), lambda a, w, h, r: r, {article.pk}, moment)
-    by_host = figures.collect(first, moment.date(), lambda a, w, h, r: h, {article.pk}, moment)
+    by_referrer = figures.regroup(buckets, lambda key: key[2])
+    by_host = figures.regroup(buckets, lambda key: key[1])
     return [
         split_table(
             "referrers",
