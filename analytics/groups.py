@@ -7,7 +7,8 @@ credit, not of the readers.
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Sum
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
 from comments.models import Comment, Status
@@ -68,13 +69,13 @@ def new_group():
     return {"figures": figures.new_figures(), "articles": 0, "likes": 0, "comments": 0}
 
 
-def period_sums(by, first, last, fresh=None, extras=True):
+def period_sums(by, first, last, fresh=None, extras=("likes", "comments")):
     """({key: group}, {referrer: figures}) over days first..last.
 
     Days summed by the worker come from GroupDay (a row per group a day); the others
     (today, a day rolled up a minute ago, a day whose sums went out of date) article by
     article, as figures.collect reads them. Nothing is read twice. `fresh`: the summed days,
-    if known; `extras`: likes and comments too.
+    if known; `extras`: which of likes and comments the days not summed add too.
     """
     if fresh is None:
         fresh = rollup.fresh_days(first, last)
@@ -109,8 +110,8 @@ def add_other_days(by, first, last, fresh, found, referrers, extras):
     per_article = figures.regroup(pairs, lambda key: key[0])
     for (_article, referrer), figure in pairs.items():
         engagement.merge(referrers[referrer], figure)
-    likes = likes_on(other) if extras else {}
-    comments = comments_on(other) if extras else {}
+    likes = likes_on(other) if "likes" in extras else {}
+    comments = comments_on(other) if "comments" in extras else {}
     keys = rollup.group_keys([by], set(per_article) | set(likes) | set(comments))
     counted = first_read_elsewhere(per_article, first, last, fresh)
     for article, groups in keys.items():
@@ -147,9 +148,16 @@ def likes_on(days):
         closed.add(day)
     open_days = [day for day in days if day not in closed]
     if open_days:
-        hours = ReadingHour.objects.filter(figures.day_ranges(open_days, "hour"))
-        for article, hour, n in hours.values_list("article_id", "hour", "likes"):
-            if hour.astimezone(clock.UTC).date() not in closed:
+        hours = (
+            ReadingHour.objects.filter(figures.day_ranges(open_days, "hour"))
+            .annotate(day=TruncDate("hour", tzinfo=clock.UTC))
+            .values("article_id", "day")
+            .annotate(n=Sum("likes"))
+            .values_list("article_id", "day", "n")
+            .order_by()
+        )
+        for article, day, n in hours:
+            if day not in closed:
                 likes[article] += n
     return likes
 
@@ -181,7 +189,8 @@ def report(by, first, last):
     length = (last - first).days + 1
     previous_first, previous_last = first - timedelta(days=length), first - timedelta(days=1)
     current, current_referrers = period_sums(by, first, last)
-    previous, previous_referrers = period_sums(by, previous_first, previous_last)
+    # The table shows the previous period's likes, not its comments.
+    previous, previous_referrers = period_sums(by, previous_first, previous_last, extras=("likes",))
     rows = []
     for label, (group, earlier) in by_label(by, current, previous).items():
         now, before = group["figures"], earlier["figures"]

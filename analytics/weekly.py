@@ -70,9 +70,9 @@ def summary(week):
     first, last = week, week + timedelta(days=6)
     previous_first, previous_last = first - WEEK, last - WEEK
     fresh = rollup.fresh_days(previous_first, last)
-    now_groups, now_referrers = groups.period_sums("language", first, last, fresh, extras=False)
+    now_groups, now_referrers = groups.period_sums("language", first, last, fresh, extras=())
     before_groups, before_referrers = groups.period_sums(
-        "language", previous_first, previous_last, fresh, extras=False
+        "language", previous_first, previous_last, fresh, extras=()
     )
     total, total_before = summed(now_groups), summed(before_groups)
     now = views_by_article(first, last, fresh)
