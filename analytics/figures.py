@@ -255,11 +255,7 @@ def likes_between(article_ids, first, last):
         .annotate(n=Sum("likes"))
         .values_list("article_id", "n")
     )
-    done = set(
-        ReadingDay.objects.filter(day__gte=first, day__lte=last)
-        .values_list("day", flat=True)
-        .distinct()
-    )
+    done = rolled_days(first, last)  # ReadingDay is written when the day is rolled up
     start, end = clock.start_of(first), clock.start_of(last) + clock.DAY
     for article, hour, n in ReadingHour.objects.filter(
         article_id__in=article_ids, hour__gte=start, hour__lt=end

@@ -60,7 +60,12 @@ class Comment(models.Model):
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        indexes = [models.Index(fields=["article", "status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["article", "status", "-created_at"]),
+            # The admin menu counts what waits for a moderator on every admin page: without
+            # it each count reads every comment (100 ms each on a million).
+            models.Index(fields=["status", "reason"], name="comment_waiting"),
+        ]
         permissions = [("moderate_comment", _("Can moderate comments"))]
 
     def __str__(self):

@@ -4,12 +4,14 @@ from django.db import migrations, models
 
 
 def mark_rolled_days(apps, schema_editor):
-    """Days already rolled up: every day that has EngagementDay rows (they are written only
-    when a closed day is rolled up)."""
-    engagement_day = apps.get_model("readership", "EngagementDay")
+    """Days already rolled up: every day with EngagementDay or ReadingDay rows (both are
+    written only when a closed day is rolled up)."""
     rolled_day = apps.get_model("readership", "RolledDay")
-    days = engagement_day.objects.values_list("day", flat=True).distinct()
-    rolled_day.objects.bulk_create([rolled_day(day=day) for day in days], batch_size=1000)
+    days = set()
+    for name in ("EngagementDay", "ReadingDay"):
+        model = apps.get_model("readership", name)
+        days |= set(model.objects.values_list("day", flat=True).distinct())
+    rolled_day.objects.bulk_create([rolled_day(day=day) for day in sorted(days)], batch_size=1000)
 
 
 class Migration(migrations.Migration):
