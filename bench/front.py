@@ -7,6 +7,10 @@ granian pools run as deploy/systemd runs them (readers: 2 workers × 64 threads,
 2 s; writers: 1 worker × 8 threads) and the worker that sends the purges. Rows go into
 bench/results.md (this section replaced, the rest kept).
 
+Floods: 64 connections searching for made-up words (search_flood.lua), then 64 asking for
+made-up paths (path_flood.lua), each beside cached-article readers and their own unflooded
+baseline; the cores each part took, wrk's own included, measured inside each run.
+
 Many addresses: one wrk process stands for many clients by naming each request's address in
 X-Forwarded-For, which nginx here takes as the client's address (testing.front.MANY_ADDRESSES),
 so nginx's per-address limits count them apart as they would count real readers.
@@ -236,16 +240,17 @@ def articles(base, path, connections, seconds=SECONDS):
     return harness.start_wrk(base + path, seconds, connections)
 
 
-def flood_round(site, article):
-    """One round: cached articles alone, then the same while 64 connections search."""
+def flood_round(site, article, script="search_flood.lua", path="/be/search/"):
+    """One round: cached articles alone, then the same while 64 connections search (or ask
+    for made-up paths: path_flood.lua)."""
     site.cached(article["path"])
     alone = harness.finish_wrk(articles(site.base, article["path"], ARTICLE_CONNECTIONS), SECONDS)
     site.cached(article["path"])
     flood = harness.start_wrk(
-        site.base + "/be/search/",
+        site.base + path,
         SECONDS + 2,
         FLOOD_CONNECTIONS,
-        script="search_flood.lua",
+        script=script,
         env={"FLOOD_ADDRESSES": "many"},
     )
     time.sleep(1)  # let the flood reach full strength before measuring
@@ -328,10 +333,11 @@ def met(ok):
     return "yes" if ok else "**no**"
 
 
-def section(started, floods, posts):
+def section(started, floods, posts, paths):
     alone = median([a.rps for a, _, _ in floods])
     flooded = median([r.rps for _, r, _ in floods])
     share = median([r.rps / a.rps for a, r, _ in floods])
+    path_share = median([r.rps / a.rps for a, r, _ in paths])
     p50 = median([p.p50 for p, _ in posts])
     p99 = median([p.p99 for p, _ in posts])
     read_rps = median([r.rps for _, r in posts])
@@ -366,6 +372,16 @@ def section(started, floods, posts):
         + " / ".join(f"{f.rps:.0f}" for _, _, f in floods)
         + f" | {median([f.p50 for _, _, f in floods]):.1f} | "
         f"{median([f.p99 for _, _, f in floods]):.1f} | {statuses([f for _, _, f in floods])} |",
+        f"| cached article while {FLOOD_CONNECTIONS} connections from many addresses ask for "
+        f"made-up paths | {median([r.rps for _, r, _ in paths]):.0f} | "
+        + " / ".join(f"{r.rps:.0f} ({r.rps / a.rps:.0%})" for a, r, _ in paths)
+        + f" | {median([r.p50 for _, r, _ in paths]):.2f} | "
+        f"{median([r.p99 for _, r, _ in paths]):.2f} | non-2xx: "
+        f"{sum(r.non_2xx for _, r, _ in paths)} |",
+        f"| the made-up paths | {median([f.rps for _, _, f in paths]):.0f} | "
+        + " / ".join(f"{f.rps:.0f}" for _, _, f in paths)
+        + f" | {median([f.p50 for _, _, f in paths]):.1f} | "
+        f"{median([f.p99 for _, _, f in paths]):.1f} | {statuses([f for _, _, f in paths])} |",
         f"| comment POST, {WRITERS} connections from many addresses, writers' pool | "
         f"{median([p.rps for p, _ in posts]):.0f} | "
         + " / ".join(f"{p.rps:.0f}" for p, _ in posts)
@@ -379,7 +395,8 @@ def section(started, floods, posts):
         f"{sum(r.non_2xx for _, r in posts)} |",
         "",
         f"Cores busy (of {os.cpu_count()}, median of the rounds) while the flood ran: "
-        f"{busy([r for _, r, _ in floods])}. While comments were posted: "
+        f"{busy([r for _, r, _ in floods])}. While made-up paths were asked for: "
+        f"{busy([r for _, r, _ in paths])}. While comments were posted: "
         f"{busy([p for p, _ in posts])}. Measured inside each run, while both wrk processes "
         "ran; wrk is the load generator on the same cores, the rest is other work on the "
         "machine (and Redis).",
@@ -391,6 +408,8 @@ def section(started, floods, posts):
         "|---|---:|:---:|",
         f"| cached articles keep ≥ 80% of their unflooded throughput under a search flood from "
         f"many addresses, through nginx | {share:.0%} | {met(share >= 0.8)} |",
+        f"| the same under a flood of made-up paths (uncached 404s) from many addresses | "
+        f"{path_share:.0%} | {met(path_share >= 0.8)} |",
         f"| comment POST p99 < 50 ms while {READERS} read, writers' pool, through nginx | "
         f"{p99:.1f} ms | {met(p99 < 50)} |",
         "",
@@ -408,11 +427,12 @@ def main():
     try:
         site.start()
         floods = [flood_round(site, article) for _ in range(RUNS)]
+        paths = [flood_round(site, article, "path_flood.lua", "/") for _ in range(RUNS)]
         posts = [posting_round(site, article) for _ in range(RUNS)]
     finally:
         site.stop()
     harness.drop_database(DATABASE)
-    lines = section(started, floods, posts)
+    lines = section(started, floods, posts, paths)
     harness.write_section(RESULTS, TITLE, lines)
     print("\n".join(lines))
 

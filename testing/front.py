@@ -11,6 +11,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from testing import free_port
+
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
@@ -50,6 +52,7 @@ def configure(folder, manage, *, port, purge_port, readers, writers, **limits):
     folder = Path(folder)
     refusals = folder / "refusals"
     manage("refusal_pages", str(refusals))
+    limits.setdefault("miss_listen", f"127.0.0.1:{free_port()}")
     config = manage(
         "nginx_config",
         listen=f"127.0.0.1:{port}",

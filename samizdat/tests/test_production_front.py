@@ -250,3 +250,16 @@ def test_search_from_many_addresses_meets_a_site_wide_bound_while_pages_are_serv
     paged = front.get("/en/news/?page=900", **reader(6))
     assert paged.status_code == 429 and "Too many requests" in paged.text
     assert front.get(article.url + "?after=latest", **reader(7)).status_code == 200
+
+
+def test_what_misses_the_cache_meets_a_site_wide_bound_before_the_app_servers(front, article):
+    """A made-up path is new to nginx's cache each time: whatever nginx has not kept reaches
+    the readers' pool only so often site-wide, the rest gets our "busy" page, and the pages
+    nginx keeps are still served."""
+    front.start(http=nginx.MANY_ADDRESSES, miss_site_rate="1r/m", miss_site_burst="0")
+    assert front.get(article.url).headers["X-Front-Cache"] == "MISS"  # the one pass a minute
+    busy = front.get("/en/no-such-page-7f3a/", **{"X-Forwarded-For": "203.0.113.9"})
+    assert busy.status_code == 503
+    assert "The site is busy right now" in busy.text and busy.headers["Retry-After"] == "5"
+    kept = front.get(article.url, **{"X-Forwarded-For": "203.0.113.10"})
+    assert kept.status_code == 200 and kept.headers["X-Front-Cache"] == "HIT"

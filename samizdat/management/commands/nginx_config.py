@@ -38,6 +38,8 @@ class Command(BaseCommand):
         add("--readers", default="127.0.0.1:8000", help="Readers' app servers, comma-separated.")
         add("--writers", default="127.0.0.1:8001", help="Writers' app servers, comma-separated.")
         add("--purge-listen", default="127.0.0.1:8081", help="Where the app servers purge.")
+        add("--miss-listen", default="127.0.0.1:8082",
+            help="Where nginx bounds what missed its cache (loopback).")  # fmt: skip
         add("--cache-dir", default="/var/cache/nginx/samizdat")
         add("--refusals", default=str(settings.BASE_DIR / "deploy" / "refusals"),
             help="The folder `manage.py refusal_pages` wrote.")  # fmt: skip
@@ -54,6 +56,8 @@ class Command(BaseCommand):
         add("--search-site-burst", default="50")
         add("--query-site-rate", default="40r/s")
         add("--query-site-burst", default="80")
+        add("--miss-site-rate", default="20r/s")
+        add("--miss-site-burst", default="100")
 
     def handle(self, *args, **options):
         names = options["server_names"] or " ".join(list(settings.ALLOWED_HOSTS)) or "_"
@@ -71,6 +75,7 @@ class Command(BaseCommand):
             "page_cache": DEPLOY / "page-cache.conf",
             "search_site_queue": queue(options["search_site_burst"]),
             "query_site_queue": queue(options["query_site_burst"]),
+            "miss_site_queue": queue(options["miss_site_burst"]),
             **{
                 key: options[key]
                 for key in (
@@ -81,6 +86,8 @@ class Command(BaseCommand):
                     "connections_per_client",
                     "search_site_rate",
                     "query_site_rate",
+                    "miss_site_rate",
+                    "miss_listen",
                 )
             },  # fmt: skip
         }
