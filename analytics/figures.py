@@ -102,8 +102,12 @@ def collect(first, last, key, articles=None, moment=None, skip=frozenset()):
         for article, day, host, referrer, *values in days.values_list(*BUCKET, *FIGURES):
             engagement.merge(totals[key(article, day, host, referrer)], as_figures(values))
     waiting = {day for day in wanted if day not in done}
-    if waiting:
-        for (article, day, host, referrer), figures in hour_sums(waiting, articles).items():
+    # Days older than the hours kept have none left to read (a period before the first
+    # day rolled up, on a year's page).
+    kept = (moment - clock.engagement_retention() - clock.DAY).date()
+    if any(day >= kept for day in waiting):
+        recent = {day for day in waiting if day >= kept}
+        for (article, day, host, referrer), figures in hour_sums(recent, articles).items():
             engagement.merge(totals[key(article, day, host, referrer)], figures)
     for hour, rows in pending(moment).items():
         if hour.astimezone(clock.UTC).date() not in waiting:

@@ -146,7 +146,8 @@ def likes_on(days):
     ):
         likes[article] += n
         closed.add(day)
-    open_days = [day for day in days if day not in closed]
+    kept = (clock.now() - clock.hour_retention() - clock.DAY).date()  # older: no hours left
+    open_days = [day for day in days if day not in closed and day >= kept]
     if open_days:
         hours = (
             ReadingHour.objects.filter(figures.day_ranges(open_days, "hour"))
