@@ -80,13 +80,18 @@ def day_ranges(days, field):
     return condition
 
 
-def collect(first, last, key, articles=None, moment=None, skip=frozenset()):
+def collect(first, last, key, articles=None, moment=None, skip=frozenset(), split_steps=True):
     """Figures summed by key(article, day_or_hour, host, referrer) over days first..last.
 
     `articles` limits to those ids (None: every article); days in `skip` are left out
     (their sums are read from GroupDay). Rows come as tuples, not model instances, and
     hours only for days not rolled up yet: on a year of buckets the rows are what costs,
     so none is read twice or built into an object.
+
+    `split_steps=False` sums the hours' engaged-time steps by article and day only (half
+    the work) and puts them on one of the article's buckets of that day: exact for keys
+    that hold no host or referrer, wrong for the steps of keys that do (their counts stay
+    exact).
     """
     moment = moment or clock.now()
     totals = defaultdict(new_figures)
@@ -107,7 +112,9 @@ def collect(first, last, key, articles=None, moment=None, skip=frozenset()):
     kept = (moment - clock.engagement_retention() - clock.DAY).date()
     if any(day >= kept for day in waiting):
         recent = {day for day in waiting if day >= kept}
-        for (article, day, host, referrer), figures in hour_sums(recent, articles).items():
+        for (article, day, host, referrer), figures in hour_sums(
+            recent, articles, split_steps
+        ).items():
             engagement.merge(totals[key(article, day, host, referrer)], figures)
     for hour, rows in pending(moment).items():
         if hour.astimezone(clock.UTC).date() not in waiting:
@@ -122,16 +129,16 @@ SCALARS = [name for name in FIGURES if name != "engaged"]
 # The engaged time of hours summed by day and step, in the database: a day's hours are
 # tens of thousands of rows on a busy day, their sums a row per article, host and referrer.
 STEPS_SQL = {
-    "postgresql": """SELECT article_id, (hour AT TIME ZONE 'UTC')::date, host, referrer, e.key,
+    "postgresql": """SELECT article_id, (hour AT TIME ZONE 'UTC')::date, {split} e.key,
         SUM(e.value::bigint) FROM readership_engagementhour
-        CROSS JOIN LATERAL jsonb_each_text(engaged) e WHERE {where} GROUP BY 1, 2, 3, 4, 5""",
-    "sqlite": """SELECT article_id, date(hour), host, referrer, e.key, SUM(e.value)
-        FROM readership_engagementhour, json_each(engaged) e WHERE {where}
-        GROUP BY 1, 2, 3, 4, 5""",
+        CROSS JOIN LATERAL jsonb_each_text(engaged) e WHERE {where} GROUP BY {groups}""",
+    "sqlite": """SELECT article_id, date(hour), {split} e.key, SUM(e.value)
+        FROM readership_engagementhour, json_each(engaged) e WHERE {where} GROUP BY {groups}""",
 }
+SPLIT = {True: ("host, referrer,", "1, 2, 3, 4, 5"), False: ("", "1, 2, 3")}
 
 
-def hour_sums(days, articles):
+def hour_sums(days, articles, split_steps=True):
     """{(article, day, host, referrer): figures} of the days' hours (of those articles, if
     given), summed by UTC day in the database: no caller needs the hour itself."""
     hours = EngagementHour.objects.filter(day_ranges(days, "hour"))
@@ -152,10 +159,15 @@ def hour_sums(days, articles):
         return found
     with connection.cursor() as cursor:
         where, params = steps_filter(days, articles)
-        cursor.execute(STEPS_SQL[connection.vendor].format(where=where), params)
-        for article, day, host, referrer, step, count in cursor.fetchall():
-            day = date.fromisoformat(day) if isinstance(day, str) else day
-            found[(article, day, host, referrer)]["engaged"][step] = int(count)
+        split, groups = SPLIT[split_steps]
+        sql = STEPS_SQL[connection.vendor].format(where=where, split=split, groups=groups)
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    first_bucket = {(key[0], key[1]): key for key in found}  # where unsplit steps go
+    for article, day, *split, step, count in rows:
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        bucket = (article, day, *split) if split_steps else first_bucket[(article, day)]
+        found[bucket]["engaged"][step] = int(count)
     return found
 
 

@@ -106,7 +106,8 @@ def add_other_days(by, first, last, fresh, found, referrers, extras):
     other = [day for day in figures.days_between(first, last) if day not in fresh]
     if not other:
         return
-    pairs = figures.collect(first, last, pair, skip=fresh)
+    # Only each article's figures and each referrer's views are used: steps by article.
+    pairs = figures.collect(first, last, pair, skip=fresh, split_steps=False)
     per_article = figures.regroup(pairs, lambda key: key[0])
     for (_article, referrer), figure in pairs.items():
         engagement.merge(referrers[referrer], figure)

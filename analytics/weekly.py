@@ -55,7 +55,9 @@ def views_by_article(first, last, fresh):
             .annotate(n=Sum("views"))
             .values_list("article_id", "n")
         )
-    others = figures.collect(first, last, lambda article, *rest: article, skip=fresh)
+    others = figures.collect(
+        first, last, lambda article, *rest: article, skip=fresh, split_steps=False
+    )
     for article, figure in others.items():
         views[article] = views.get(article, 0) + figure["views"]
     return views
@@ -103,7 +105,11 @@ def top_stories(now, first, last):
     known = {page.pk: page for page in pages.defer_streamfields()}
     # Both weeks in one pass: keyed (article, in this week).
     both = figures.collect(
-        first - WEEK, last, lambda a, when, *rest: (a, figures.as_day(when) >= first), set(ranked)
+        first - WEEK,
+        last,
+        lambda a, when, *rest: (a, figures.as_day(when) >= first),
+        set(ranked),
+        split_steps=False,
     )
     own = {article: figure for (article, this), figure in both.items() if this}
     before = {article: figure for (article, this), figure in both.items() if not this}
