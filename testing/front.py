@@ -61,6 +61,7 @@ def configure(folder, manage, *, port, purge_port, readers, writers, **limits):
         writers=writers,
         purge_listen=f"127.0.0.1:{purge_port}",
         cache_dir=str(folder / "cache"),
+        error_log=str(folder / "site-error.log"),
         refusals=str(refusals),
         static_root=str(folder / "static"),
         media_root=str(folder / "media"),

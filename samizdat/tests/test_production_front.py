@@ -25,6 +25,9 @@ from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+# A reader's address as nginx takes it from the load balancer in front (documentation range).
+READER_ADDRESS = "203.0.113.77"
+
 
 class Front:
     """nginx and the two pools, and what the test needs to reach them."""
@@ -182,7 +185,7 @@ def test_nginx_keeps_pages_for_readers_and_a_new_comment_purges_them(
 
 
 def test_writes_reach_the_writers_pool_while_the_readers_are_down(front, article):
-    front.start()
+    front.start(http=nginx.MANY_ADDRESSES)
     assert front.get(article.url).status_code == 200
     front.readers.stop()
 
@@ -192,10 +195,13 @@ def test_writes_reach_the_writers_pool_while_the_readers_are_down(front, article
     assert posted.status_code in (200, 201), posted.text
 
     # Nothing can render a page nginx has not kept: our "site is busy" page, in English.
-    busy = front.get("/en/news/")
+    busy = front.get("/en/news/", **{"X-Forwarded-For": READER_ADDRESS})
     assert busy.status_code == 503
     assert "The site is busy right now" in busy.text
     assert busy.headers["Retry-After"] == "5"
+    # nginx could not reach the readers' pool, and wrote nothing that names the reader.
+    logs = [path for path in front.folder.rglob("*.log") if path.stat().st_size]
+    assert not [path for path in logs if READER_ADDRESS in path.read_text()], logs
 
 
 def test_search_and_writes_are_limited_per_address_with_our_pages(front, article):

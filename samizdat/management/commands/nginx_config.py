@@ -41,6 +41,8 @@ class Command(BaseCommand):
         add("--miss-listen", default="127.0.0.1:8082",
             help="Where nginx bounds what missed its cache (loopback).")  # fmt: skip
         add("--cache-dir", default="/var/cache/nginx/samizdat")
+        add("--error-log", default="/var/log/nginx/error.log",
+            help="Where critical request errors go (others name the reader).")  # fmt: skip
         add("--refusals", default=str(settings.BASE_DIR / "deploy" / "refusals"),
             help="The folder `manage.py refusal_pages` wrote.")  # fmt: skip
         add("--static-root", default=str(settings.STATIC_ROOT))
@@ -68,6 +70,7 @@ class Command(BaseCommand):
             "writers": upstream_servers(options["writers"]),
             "purge_listen": options["purge_listen"],
             "cache_dir": options["cache_dir"],
+            "error_log": options["error_log"],
             "refusals": options["refusals"],
             "static_root": options["static_root"],
             "media_root": options["media_root"],
