@@ -131,6 +131,7 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
     except Exception:
         if not page.is_closed():
             desk.shot(page, f"{language}-fail", always=True)
+            report_refusal(page)
         raise
     finally:
         # An admin page left open goes on pinging the server for the tests after this one.
@@ -138,6 +139,12 @@ def test_editor_writes_schedules_and_translates_an_article(browser, site, langua
     foreign = [url for url in requested if not same_origin(url, site.url)]
     assert any("/static/wagtailadmin/" in url for url in requested)  # the recording works
     assert foreign == []
+
+
+def report_refusal(page):
+    """What the admin's form refused, printed beside the failure: the screenshot shows one tab."""
+    print("form errors:", page.locator("[data-field-errors]").all_inner_texts())
+    print("slug:", page.evaluate("() => document.querySelector('#id_slug')?.value"))
 
 
 def translate_in_admin(page, site, article, target):

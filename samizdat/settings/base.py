@@ -325,6 +325,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsroomImage"
 # Editors may type a Cyrillic slug or let the admin copy the headline; ArticlePage turns
 # it into readable Latin with the rules of the page's language (newsroom.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Wagtail's autosave is off. It saves half a second after each change, and a save of the
+# editor's own made in that moment is refused: on a new article as a second creation (the
+# slug is taken by the autosaved copy), on an article being scheduled and published as "You
+# saved a new version in another window". The browser test of the editor's flow met both.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Tasks: Wagtail's own run at once, as they always have; ours (purges, sending) are queued
