@@ -8,8 +8,9 @@ granian pools run as deploy/systemd runs them (readers: 2 workers × 64 threads,
 bench/results.md (this section replaced, the rest kept).
 
 Floods: 64 connections searching for made-up words (search_flood.lua), then 64 asking for
-made-up paths (path_flood.lua), each beside cached-article readers and their own unflooded
-baseline; the cores each part took, wrk's own included, measured inside each run.
+made-up paths (the same script, FLOOD_ASK=paths), each beside cached-article readers and
+their own unflooded baseline; the cores each part took, wrk's own included, measured inside
+each run.
 
 Many addresses: one wrk process stands for many clients by naming each request's address in
 X-Forwarded-For, which nginx here takes as the client's address (testing.front.MANY_ADDRESSES),
@@ -240,9 +241,9 @@ def articles(base, path, connections, seconds=SECONDS):
     return harness.start_wrk(base + path, seconds, connections)
 
 
-def flood_round(site, article, script="search_flood.lua", path="/be/search/"):
+def flood_round(site, article, ask="search", path="/be/search/"):
     """One round: cached articles alone, then the same while 64 connections search (or ask
-    for made-up paths: path_flood.lua)."""
+    for made-up paths: ask="paths")."""
     site.cached(article["path"])
     alone = harness.finish_wrk(articles(site.base, article["path"], ARTICLE_CONNECTIONS), SECONDS)
     site.cached(article["path"])
@@ -250,8 +251,8 @@ def flood_round(site, article, script="search_flood.lua", path="/be/search/"):
         site.base + path,
         SECONDS + 2,
         FLOOD_CONNECTIONS,
-        script=script,
-        env={"FLOOD_ADDRESSES": "many"},
+        script="search_flood.lua",
+        env={"FLOOD_ADDRESSES": "many", "FLOOD_ASK": ask},
     )
     time.sleep(1)  # let the flood reach full strength before measuring
     popen = articles(site.base, article["path"], ARTICLE_CONNECTIONS)
@@ -427,7 +428,7 @@ def main():
     try:
         site.start()
         floods = [flood_round(site, article) for _ in range(RUNS)]
-        paths = [flood_round(site, article, "path_flood.lua", "/") for _ in range(RUNS)]
+        paths = [flood_round(site, article, "paths", "/") for _ in range(RUNS)]
         posts = [posting_round(site, article) for _ in range(RUNS)]
     finally:
         site.stop()

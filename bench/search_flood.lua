@@ -1,9 +1,11 @@
--- wrk script: search for random made-up words, so no answer can come from a cache.
+-- wrk script: search for random made-up words, so no answer can come from a cache; with
+-- FLOOD_ASK=paths, ask for made-up article paths instead (each a 404 the app servers work out).
 -- With FLOOD_ADDRESSES=many each request claims another client in X-Forwarded-For (an
 -- address of the documentation prefix 2001:db8::/32, only a header value; nothing is sent
 -- there), as a flood from thousands of addresses would; otherwise all come from one client.
 local letters = "abcdefghijklmnopqrstuvwxyz"
 local many = os.getenv("FLOOD_ADDRESSES") == "many"
+local paths = os.getenv("FLOOD_ASK") == "paths"
 local counter = 0
 local threads = {}
 
@@ -35,6 +37,9 @@ request = function()
   local headers = {}
   if many then
     headers["X-Forwarded-For"] = string.format("2001:db8:%x:%x::1", id, counter % 65536)
+  end
+  if paths then
+    return wrk.format("GET", "/be/news/" .. (query:gsub("%+", "-")) .. "/", headers)
   end
   return wrk.format("GET", "/be/search/?q=" .. query, headers)
 end
