@@ -9,11 +9,14 @@ out of the page, which says so and points to the mirror list instead.
 """
 
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import posixpath
 import re
 import tempfile
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -21,6 +24,7 @@ from urllib.parse import parse_qsl, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
+from django.db import connection, connections
 from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.translation import gettext, override
@@ -43,12 +47,25 @@ class ExportFailed(Exception):
 
 
 @dataclass
+class Rendered:
+    """What the site answered for one URL, the body waiting in the spool."""
+
+    status: int
+    location: str = ""
+    content_type: str = ""
+    body: Path | None = None
+    language: str = ""
+    links: list = field(default_factory=list)  # as written on the page, not yet resolved
+
+
+@dataclass
 class Result:
     files: dict = field(default_factory=dict)  # relative path -> sha256
     written: list = field(default_factory=list)
     removed: list = field(default_factory=list)
     kept: list = field(default_factory=list)  # pages taken from the previous export unrendered
     rendered: int = 0
+    renderers: int = 0  # processes that rendered pages
 
 
 def seeds(languages):
@@ -81,28 +98,29 @@ def file_for(path, query, content_type):
 
 
 class Exporter:
-    def __init__(self, outdir, languages=None, key=None, log=None, since=None, full=False):
+    def __init__(self, outdir, languages=None, key=None, log=None, since=None, full=False, jobs=1):
         self.outdir = Path(outdir)
         self.since = since
         self.full = full
+        self.jobs = jobs if can_fork_renderers() else 1
         self.languages = languages or [code for code, _ in settings.LANGUAGES]
         self.key = key
         self.log = log or (lambda message: None)
-        host = urlsplit(settings.CANONICAL_BASE_URL).hostname or "testserver"
-        self.client = Client(HTTP_HOST=host, raise_request_exception=False)
+        self.client = site_client()
         self.hosts = own_hosts()
         self.targets = {}  # (path, query) -> file in the copy, or None when it cannot be copied
         # file in the copy -> (where its bytes wait, content type, language). Pages wait on
         # disk, not in memory: a whole archive's pages do not fit in a worker's memory.
         self.bodies = {}
         self.spool = None
-        self.stashed = 0
+        self.stashed = itertools.count(1)
         self.check_pages = set()  # files that may load the manifest (checkpage)
         self.previous = {}  # file -> sha256 in the previous export's manifest
         self.plan = None  # incremental.Plan: which pages the previous export gives us
         self.reused = {}  # file kept from the previous export -> its sha256
         self.pages = {}  # article page path -> {"f": file, "a": article id, "d": its links}
         self.seen = set()
+        self.renderers = set()
 
     # --- crawling -------------------------------------------------------------------
 
@@ -153,12 +171,48 @@ class Exporter:
             self.crawl_from([(path, ()) for path in stale])
 
     def crawl_from(self, queue):
+        if self.jobs > 1:
+            return self.crawl_in_parallel(queue)
         while queue:
-            path, query = queue.pop()
-            for link in self.fetch(path, query):
-                if link not in self.seen:
-                    self.seen.add(link)
-                    queue.append(link)
+            key = queue.pop()
+            links = self.fetch(*key)
+            if links is None:  # a page: rendered here
+                links = self.take(*key, render(self.client, *key, self.stash))
+            self.enqueue(queue, links)
+
+    def crawl_in_parallel(self, queue):
+        """Pages are rendered by `jobs` forked processes; what they found is kept here."""
+        connections.close_all()  # each renderer opens its own; a shared socket would mix answers
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=start_renderer, initargs=(self.spool,)
+        ) as pool:
+            rendering = {}
+            try:
+                self.render_all(pool, queue, rendering)
+            except BaseException:
+                # Pages still waiting would be rendered for a copy that will not be written.
+                pool.shutdown(cancel_futures=True)
+                raise
+
+    def render_all(self, pool, queue, rendering):
+        while queue or rendering:
+            while queue:
+                key = queue.pop()
+                links = self.fetch(*key)
+                if links is None:
+                    rendering[pool.submit(render_in_renderer, *key)] = key
+                else:
+                    self.enqueue(queue, links)
+            done, _ = wait(rendering, return_when=FIRST_COMPLETED)
+            for future in done:
+                self.enqueue(queue, self.take(*rendering.pop(future), future.result()))
+
+    def enqueue(self, queue, links):
+        for link in links:
+            if link not in self.seen:
+                self.seen.add(link)
+                queue.append(link)
 
     def stale_kept_pages(self):
         return [
@@ -183,7 +237,8 @@ class Exporter:
         )
 
     def fetch(self, path, query):
-        """Copy one URL; return the links it holds that the copy should also have."""
+        """Copy one URL that needs no render; return the links it holds that the copy should
+        also have, or None for a page, which the caller renders and passes to take()."""
         if self.server_only(path, query) or (query == () and path in self.plan.left_out):
             self.targets[(path, query)] = None
             return []
@@ -195,25 +250,23 @@ class Exporter:
             name = path[len(settings.MEDIA_URL) :]
             found = default_storage.path(name) if default_storage.exists(name) else None
             return self.copy_asset(path, found)
-        response = self.client.get(path, dict(query), follow=False)
-        if response.status_code in (301, 302, 307, 308):
-            target = self.url_key(response["Location"], path)
+        return None
+
+    def take(self, path, query, page):
+        """Keep what the site answered for a page; return the links the copy should follow."""
+        if page.location:
+            target = self.url_key(page.location, path)
             self.targets[(path, query)] = ("redirect", target)
             return [target] if target else []
-        if response.status_code == 429 or response.status_code >= 500:
-            # A refusal or an outage is not "this page is gone": writing the copy now would
-            # delete pages from it. Stop before anything is written.
-            raise ExportFailed(f"{path} answered {response.status_code}")
-        if response.status_code != 200 or getattr(response, "streaming", False):
+        if page.body is None:
             self.targets[(path, query)] = None
             return []
-        content_type = response.get("Content-Type", "")
-        name = file_for(path, query, content_type)
+        name = file_for(path, query, page.content_type)
         self.targets[(path, query)] = name
-        body = response.content
-        self.bodies[name] = (self.stash(body), content_type, self.language_of(path, response))
-        if content_type.startswith("text/html"):
-            links = [key for key in (self.url_key(link, path) for link in html_links(body)) if key]
+        self.bodies[name] = (page.body, page.content_type, page.language)
+        self.renderers.add(page.body.name.split("-")[0])
+        if page.content_type.startswith("text/html"):
+            links = [key for key in (self.url_key(link, path) for link in page.links) if key]
             if self.plan.article(path) and not query:
                 self.pages[path] = {
                     "f": name,
@@ -224,20 +277,9 @@ class Exporter:
         return []
 
     def stash(self, body):
-        self.stashed += 1
-        path = Path(self.spool) / str(self.stashed)
+        path = Path(self.spool) / f"{os.getpid()}-{next(self.stashed)}"
         path.write_bytes(body)
         return path
-
-    def language_of(self, path, response):
-        # From the URL first: a page the page cache answers never meets the locale
-        # middleware, so the request may not know its language.
-        prefix = path.strip("/").split("/")[0]
-        if prefix in dict(settings.LANGUAGES):
-            return prefix
-        return response.get("Content-Language") or getattr(
-            response.wsgi_request, "LANGUAGE_CODE", ""
-        )
 
     def add_check_page(self, language):
         """Put the copy check page in; return the links it holds (its scripts)."""
@@ -393,6 +435,7 @@ class Exporter:
         urls = {name: key for key, name in self.targets.items() if isinstance(name, str)}
         result = Result(files=dict(self.reused), kept=sorted(self.reused))
         result.rendered = len(self.bodies)
+        result.renderers = len(self.renderers)
         previous = self.previous
         for name, (source, content_type, language) in sorted(self.bodies.items()):
             url = urls[name][0]
@@ -442,6 +485,67 @@ class Exporter:
             write(self.outdir / "signing-key.pub", self.key.public.as_file().encode())
 
 
+def site_client():
+    host = urlsplit(settings.CANONICAL_BASE_URL).hostname or "testserver"
+    return Client(HTTP_HOST=host, raise_request_exception=False)
+
+
+def render(client, path, query, stash):
+    """Ask the site for one page as a reader would; its body goes to `stash`."""
+    response = client.get(path, dict(query), follow=False)
+    if response.status_code in (301, 302, 307, 308):
+        return Rendered(response.status_code, location=response["Location"])
+    if response.status_code == 429 or response.status_code >= 500:
+        # A refusal or an outage is not "this page is gone": writing the copy now would
+        # delete pages from it. Stop before anything is written.
+        raise ExportFailed(f"{path} answered {response.status_code}")
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return Rendered(response.status_code)
+    content_type = response.get("Content-Type", "")
+    body = response.content
+    return Rendered(
+        200,
+        content_type=content_type,
+        body=stash(body),
+        language=language_of(path, response),
+        links=html_links(body) if content_type.startswith("text/html") else [],
+    )
+
+
+def language_of(path, response):
+    # From the URL first: a page the page cache answers never meets the locale middleware,
+    # so the request may not know its language.
+    prefix = path.strip("/").split("/")[0]
+    if prefix in dict(settings.LANGUAGES):
+        return prefix
+    return response.get("Content-Language") or getattr(response.wsgi_request, "LANGUAGE_CODE", "")
+
+
+def can_fork_renderers():
+    # Forked renderers open their own connections: an in-memory SQLite database (tests)
+    # would be a different, empty one in each.
+    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
+
+
+_renderer = {}
+
+
+def start_renderer(spool):
+    _renderer["client"] = site_client()
+    counter = itertools.count(1)
+
+    def stash(body):
+        path = Path(spool) / f"{os.getpid()}-{next(counter)}"
+        path.write_bytes(body)
+        return path
+
+    _renderer["stash"] = stash
+
+
+def render_in_renderer(path, query):
+    return render(_renderer["client"], path, query, _renderer["stash"])
+
+
 def html_links(body):
     try:
         document = lxml_html.document_fromstring(body)
@@ -474,6 +578,7 @@ def write(path, body):
     os.replace(temporary, path)
 
 
-def export(outdir, languages=None, key=None, log=None, since=None, full=False):
-    """Write or bring up to date the copy in `outdir` (see incremental for `since`)."""
-    return Exporter(outdir, languages, key, log, since=since, full=full).run()
+def export(outdir, languages=None, key=None, log=None, since=None, full=False, jobs=1):
+    """Write or bring up to date the copy in `outdir` (see incremental for `since`); `jobs`
+    processes render pages side by side."""
+    return Exporter(outdir, languages, key, log, since=since, full=full, jobs=jobs).run()

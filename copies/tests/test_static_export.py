@@ -226,3 +226,19 @@ def test_a_copy_of_one_language_holds_no_other(homes, tmp_path, signing_key):
     assert "en/index.html" in result.files
     assert not [name for name in result.files if name.startswith(("be/", "ru/"))]
     assert verify_copy(tmp_path / "copy", signing_key.public) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_rendered_by_several_processes_make_the_same_copy(homes, tmp_path, signing_key):
+    if not export.can_fork_renderers():
+        pytest.skip("in-memory SQLite: a forked renderer would see an empty database")
+    articles = [make_article(f"Навіна для двух працэсаў {number}") for number in range(24)]
+    alone = export.export(tmp_path / "alone", key=signing_key)
+    together = export.export(tmp_path / "together", key=signing_key, jobs=2)
+
+    assert (alone.renderers, together.renderers) == (1, 2)
+    assert together.files.keys() == alone.files.keys()
+    assert all(f"be/news/{article.slug}/index.html" in together.files for article in articles)
+    differing = [name for name in alone.files if alone.files[name] != together.files[name]]
+    assert differing == []
+    assert verify_copy(tmp_path / "together", signing_key.public) == []

@@ -40,15 +40,23 @@ class Command(BaseCommand):
             "from the folder, or left out of a new one",
         )
         parser.add_argument("--full", action="store_true", help="render every page again")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="processes rendering pages side by side (a whole archive: one per core)",
+        )
         parser.add_argument("--unsigned", action="store_true", help="do not sign (testing only)")
 
-    def handle(self, outdir, lang=None, since=None, full=False, unsigned=False, **options):
+    def handle(self, outdir, lang=None, since=None, full=False, unsigned=False, jobs=1, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
         if since and full:
             raise CommandError("--since and --full cannot be used together.")
         since = since_time(since) if since else None
         key = None if unsigned else signing.require_key()
         started = time.monotonic()
-        result = export.export(outdir, languages=lang, key=key, since=since, full=full)
+        result = export.export(outdir, languages=lang, key=key, since=since, full=full, jobs=jobs)
         size = sum((export.Path(outdir) / name).stat().st_size for name in result.files)
         self.stdout.write(
             f"{len(result.files)} files ({size / 1e6:.1f} MB): {result.rendered} rendered or "
