@@ -39,6 +39,8 @@ KEPT_QUERY = {"page"}
 UNLIMITED_RENDERS = "100000000/m"
 # Scripts and forms may not reach any server from a copy: the page says what does not work.
 COPY_POLICY = "connect-src 'none'; form-action 'none'"
+# Below this many pages, forking costs more than it saves.
+PAGES_WORTH_A_FORK = 500
 CSS_URL = re.compile(rb"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
 
 
@@ -121,6 +123,7 @@ class Exporter:
         self.pages = {}  # article page path -> {"f": file, "a": article id, "d": its links}
         self.seen = set()
         self.renderers = set()
+        self.urls = {}  # file in the copy -> the path it copies
 
     # --- crawling -------------------------------------------------------------------
 
@@ -182,7 +185,7 @@ class Exporter:
 
     def crawl_in_parallel(self, queue):
         """Pages are rendered by `jobs` forked processes; what they found is kept here."""
-        connections.close_all()  # each renderer opens its own; a shared socket would mix answers
+        let_go_of_database()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
             self.jobs, mp_context=context, initializer=start_renderer, initargs=(self.spool,)
@@ -432,30 +435,45 @@ class Exporter:
             return self.write_copy()
 
     def write_copy(self):
-        urls = {name: key for key, name in self.targets.items() if isinstance(name, str)}
         result = Result(files=dict(self.reused), kept=sorted(self.reused))
         result.rendered = len(self.bodies)
         result.renderers = len(self.renderers)
-        previous = self.previous
-        for name, (source, content_type, language) in sorted(self.bodies.items()):
-            url = urls[name][0]
-            body = source.read_bytes()
-            if content_type.startswith("text/html"):
-                policy = checkpage.POLICY if name in self.check_pages else COPY_POLICY
-                body = self.rewrite_html(body, url, name, language, policy)
-            elif content_type.startswith("text/css"):
-                body = self.rewrite_css(body, url, name)
-            digest = hashlib.sha256(body).hexdigest()
+        for name, digest, written in self.put_pages(sorted(self.bodies)):
             result.files[name] = digest
-            if previous.get(name) != digest or not (self.outdir / name).exists():
-                write(self.outdir / name, body)
+            if written:
                 result.written.append(name)
-        for name in sorted(set(previous) - set(result.files)):
+        for name in sorted(set(self.previous) - set(result.files)):
             (self.outdir / name).unlink(missing_ok=True)
             result.removed.append(name)
         self.write_manifest(result)
         self.write_state()
         return result
+
+    def put_pages(self, names):
+        """Rewrite and write every page; forked processes share a long list between them."""
+        self.urls = {name: key[0] for key, name in self.targets.items() if isinstance(name, str)}
+        if self.jobs == 1 or len(names) < PAGES_WORTH_A_FORK:
+            return map(self.put_page, names)
+        let_go_of_database()
+        _renderer["exporter"] = self  # inherited by the forks with everything it knows
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(self.jobs, mp_context=context) as pool:
+            return list(pool.map(put_page_in_fork, names, chunksize=PAGES_WORTH_A_FORK))
+
+    def put_page(self, name):
+        """Make one page's links relative and write it when it changed: (name, hash, written)."""
+        source, content_type, language = self.bodies[name]
+        url, body = self.urls[name], source.read_bytes()
+        if content_type.startswith("text/html"):
+            policy = checkpage.POLICY if name in self.check_pages else COPY_POLICY
+            body = self.rewrite_html(body, url, name, language, policy)
+        elif content_type.startswith("text/css"):
+            body = self.rewrite_css(body, url, name)
+        digest = hashlib.sha256(body).hexdigest()
+        if self.previous.get(name) == digest and (self.outdir / name).exists():
+            return name, digest, False
+        write(self.outdir / name, body)
+        return name, digest, True
 
     def write_state(self):
         pages = {
@@ -527,6 +545,16 @@ def can_fork_renderers():
     return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
 
 
+def let_go_of_database():
+    """Close this process's connections and its pool before forking: each renderer opens
+    its own, and a socket (or a pool's threads) shared with a fork mixes up answers."""
+    for alias in connections:
+        wrapper = connections[alias]
+        wrapper.close()
+        if getattr(wrapper, "pool", None) is not None:
+            wrapper.close_pool()
+
+
 _renderer = {}
 
 
@@ -544,6 +572,10 @@ def start_renderer(spool):
 
 def render_in_renderer(path, query):
     return render(_renderer["client"], path, query, _renderer["stash"])
+
+
+def put_page_in_fork(name):
+    return _renderer["exporter"].put_page(name)
 
 
 def html_links(body):

@@ -229,9 +229,12 @@ def test_a_copy_of_one_language_holds_no_other(homes, tmp_path, signing_key):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pages_rendered_by_several_processes_make_the_same_copy(homes, tmp_path, signing_key):
+def test_pages_rendered_by_several_processes_make_the_same_copy(
+    homes, tmp_path, signing_key, monkeypatch
+):
     if not export.can_fork_renderers():
         pytest.skip("in-memory SQLite: a forked renderer would see an empty database")
+    monkeypatch.setattr(export, "PAGES_WORTH_A_FORK", 10)  # pages are written by forks too
     articles = [make_article(f"Навіна для двух працэсаў {number}") for number in range(24)]
     alone = export.export(tmp_path / "alone", key=signing_key)
     together = export.export(tmp_path / "together", key=signing_key, jobs=2)
