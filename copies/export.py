@@ -199,8 +199,11 @@ class Exporter:
                 raise
 
     def render_all(self, pool, queue, rendering):
+        # A few pages in flight per renderer: waiting on every page of the queue at once
+        # costs the crawl more than the renders.
+        in_flight = self.jobs * 4
         while queue or rendering:
-            while queue:
+            while queue and len(rendering) < in_flight:
                 key = queue.pop()
                 links = self.fetch(*key)
                 if links is None:
