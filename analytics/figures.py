@@ -57,11 +57,21 @@ def days_between(first, last):
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def day_ranges(days, field):
+def day_ranges(days, field, since=None):
     """A filter on `field` (a day, or an hour) for the days given (None: no day).
 
     Consecutive days are joined into one range: usually a few ranges for any period.
+    `since` ({day: hour}) starts an hour field's range of those days at that hour: the
+    hours before it are summed already (GroupDay rows of a day not rolled up yet).
     """
+    if field != "day":
+        ranges = hour_ranges(days, since)
+        if not ranges:
+            return None
+        condition = Q()
+        for start, stop in ranges:
+            condition |= Q(**{f"{field}__gte": start, f"{field}__lt": stop})
+        return condition
     ranges = []
     for day in sorted(days):
         if ranges and ranges[-1][1] + timedelta(days=1) == day:
@@ -72,19 +82,31 @@ def day_ranges(days, field):
         return None
     condition = Q()
     for begin, end in ranges:
-        if field == "day":
-            condition |= Q(day__gte=begin, day__lte=end)
-        else:
-            start, stop = clock.start_of(begin), clock.start_of(end) + clock.DAY
-            condition |= Q(**{f"{field}__gte": start, f"{field}__lt": stop})
+        condition |= Q(day__gte=begin, day__lte=end)
     return condition
 
 
-def collect(first, last, key, articles=None, moment=None, skip=frozenset(), split_steps=True):
+def hour_ranges(days, since=None):
+    """[[start, stop]] of the days' hours, consecutive ones joined; `since` as day_ranges."""
+    since = since or {}
+    ranges = []
+    for day in sorted(days):
+        start = since.get(day) or clock.start_of(day)
+        if ranges and ranges[-1][1] == start:
+            ranges[-1][1] = clock.start_of(day) + clock.DAY
+        else:
+            ranges.append([start, clock.start_of(day) + clock.DAY])
+    return ranges
+
+
+def collect(
+    first, last, key, articles=None, moment=None, skip=frozenset(), split_steps=True, since=None
+):
     """Figures summed by key(article, day_or_hour, host, referrer) over days first..last.
 
     `articles` limits to those ids (None: every article); days in `skip` are left out
-    (their sums are read from GroupDay). Rows come as tuples, not model instances, and
+    (their sums are read from GroupDay), and so are the hours of a day in `since` ({day:
+    hour}, days not rolled up) before its hour. Rows come as tuples, not model instances, and
     hours only for days not rolled up yet: on a year of buckets the rows are what costs,
     so none is read twice or built into an object.
 
@@ -98,7 +120,9 @@ def collect(first, last, key, articles=None, moment=None, skip=frozenset(), spli
     wanted = [day for day in days_between(first, last) if day not in skip]
     if not wanted:
         return {}
-    done = rolled_days(first, last)
+    # A day summed so far is read from its hours even if it was rolled up a moment ago:
+    # its sums stand for hours, not for its day's rows.
+    done = rolled_days(first, last) - set(since or ())
     stored = day_ranges([day for day in wanted if day in done], "day")
     if stored is not None:
         days = EngagementDay.objects.filter(stored)
@@ -113,7 +137,7 @@ def collect(first, last, key, articles=None, moment=None, skip=frozenset(), spli
     if any(day >= kept for day in waiting):
         recent = {day for day in waiting if day >= kept}
         for (article, day, host, referrer), figures in hour_sums(
-            recent, articles, split_steps
+            recent, articles, split_steps, since
         ).items():
             engagement.merge(totals[key(article, day, host, referrer)], figures)
     for hour, rows in pending(moment).items():
@@ -138,10 +162,11 @@ STEPS_SQL = {
 SPLIT = {True: ("host, referrer,", "1, 2, 3, 4, 5"), False: ("", "1, 2, 3")}
 
 
-def hour_sums(days, articles, split_steps=True):
+def hour_sums(days, articles, split_steps=True, since=None):
     """{(article, day, host, referrer): figures} of the days' hours (of those articles, if
-    given), summed by UTC day in the database: no caller needs the hour itself."""
-    hours = EngagementHour.objects.filter(day_ranges(days, "hour"))
+    given; from the hour `since` gives a day, if any), summed by UTC day in the database: no
+    caller needs the hour itself."""
+    hours = EngagementHour.objects.filter(day_ranges(days, "hour", since))
     if articles is not None:
         hours = hours.filter(article_id__in=articles)
     found = {}
@@ -158,7 +183,7 @@ def hour_sums(days, articles, split_steps=True):
     if not found:
         return found
     with connection.cursor() as cursor:
-        where, params = steps_filter(days, articles)
+        where, params = steps_filter(days, articles, since)
         split, groups = SPLIT[split_steps]
         sql = STEPS_SQL[connection.vendor].format(where=where, split=split, groups=groups)
         cursor.execute(sql, params)
@@ -171,16 +196,12 @@ def hour_sums(days, articles, split_steps=True):
     return found
 
 
-def steps_filter(days, articles):
+def steps_filter(days, articles, since=None):
     """The WHERE of STEPS_SQL: the days' hours, as ranges, and the articles if given."""
     ranges, params = [], []
-    for day in sorted(days):
-        start = clock.start_of(day)
-        if ranges and params[-1] == start:
-            params[-1] = start + clock.DAY
-            continue
+    for start, stop in hour_ranges(days, since):
         ranges.append("(hour >= %s AND hour < %s)")
-        params += [start, start + clock.DAY]
+        params += [start, stop]
     where = f"({' OR '.join(ranges)})"
     if articles is not None:
         ids = [int(article) for article in articles]

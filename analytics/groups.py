@@ -7,7 +7,9 @@ credit, not of the readers.
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Count, Min, Sum
+from django.db import connection
+from django.db.models import Count, IntegerField, Min, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
@@ -15,7 +17,7 @@ from comments.models import Comment, Status
 from newsroom.models import Author, SectionPage
 from readership import clock, engagement
 from readership.flush import FIGURES
-from readership.models import EngagementDay, ReadingDay, ReadingHour
+from readership.models import EngagementDay, EngagementHour, ReadingDay, ReadingHour
 
 from . import figures, rollup
 from .models import GroupDay
@@ -69,25 +71,37 @@ def new_group():
     return {"figures": figures.new_figures(), "articles": 0, "likes": 0, "comments": 0}
 
 
-def period_sums(by, first, last, fresh=None, extras=("likes", "comments")):
+def period_sums(by, first, last, fresh=None, extras=("likes", "comments"), so_far=None):
     """({key: group}, {referrer: figures}) over days first..last.
 
-    Days summed by the worker come from GroupDay (a row per group a day); the others
-    (today, a day rolled up a minute ago, a day whose sums went out of date) article by
-    article, as figures.collect reads them. Nothing is read twice. `fresh`: the summed days,
-    if known; `extras`: which of likes and comments the days not summed add too.
+    Days summed by the worker come from GroupDay (a row per group a day), and so does a
+    day not rolled up yet (today) up to the hour its rows were summed through, comments
+    aside; the rest (today's later hours and comments, a day rolled up a minute ago, a day
+    whose sums went out of date) article by article, as figures.collect reads them. Nothing
+    is read twice. `fresh`: the summed days, if known; `so_far`: the days summed through an
+    hour (looked up with `fresh` when it is not given); `extras`: which of likes and
+    comments the rest adds too.
     """
     if fresh is None:
         fresh = rollup.fresh_days(first, last)
+        so_far = rollup.summed_so_far(first, last) if so_far is None else so_far
     fresh = {day for day in fresh if first <= day <= last}
+    so_far = {day for day in so_far or () if first <= day <= last and day not in fresh}
     found, referrers = defaultdict(new_group), defaultdict(figures.new_figures)
     since = first.isoformat()
-    summed = figures.day_ranges(fresh, "day")
+    summed = figures.day_ranges(fresh | so_far, "day")
+    through = {}  # {day: hour} of the days summed through an hour: later hours come apart
     if summed is not None:
-        rows = GroupDay.objects.filter(summed, group__in=[by, rollup.REFERRER]).values_list(
-            "group", "key", "likes", "comments", "articles", *FIGURES
+        rows = GroupDay.objects.filter(summed, group__in=[by, rollup.REFERRER]).annotate(
+            first_read=first_read_on_day(since)
         )
-        for group, key, likes, comments, articles, *values in rows:
+        for day, hour, group, key, likes, comments, articles, *values in rows.values_list(
+            "day", "through", "group", "key", "likes", "comments", "first_read", *FIGURES
+        ):
+            if day in so_far:
+                if hour is None:
+                    continue  # whole-day rows of a day rolled up since: read it by article
+                through[day] = hour
             if group == rollup.REFERRER:
                 engagement.merge(referrers[key], figures.as_figures(values))
                 continue
@@ -95,26 +109,43 @@ def period_sums(by, first, last, fresh=None, extras=("likes", "comments")):
             engagement.merge(found_group["figures"], figures.as_figures(values))
             found_group["likes"] += likes
             found_group["comments"] += comments
-            # Articles last read before the period: read in it first on this day.
-            found_group["articles"] += sum(n for last, n in articles.items() if last < since)
-    add_other_days(by, first, last, fresh, found, referrers, extras)
+            found_group["articles"] += articles
+    add_other_days(by, first, last, fresh, through, found, referrers, extras)
     return found, referrers
 
 
-def add_other_days(by, first, last, fresh, found, referrers, extras):
-    """What the days not summed add, article by article."""
+# The articles of a day's row last read before the period (read in it first on that day),
+# summed in the database: a year of rows holds a day's key per day before it, and decoding
+# them all was half the time of a year's page.
+FIRST_READ_SQL = {
+    "postgresql": """(SELECT COALESCE(SUM(value::bigint), 0)
+        FROM jsonb_each_text("analytics_groupday"."articles") WHERE key < %s)""",
+    "sqlite": """(SELECT COALESCE(SUM(value), 0)
+        FROM json_each("analytics_groupday"."articles") WHERE key < %s)""",
+}
+
+
+def first_read_on_day(since):
+    sql = FIRST_READ_SQL[connection.vendor]  # constant SQL, the day a parameter
+    return RawSQL(sql, [since], output_field=IntegerField())  # noqa: S611
+
+
+def add_other_days(by, first, last, fresh, through, found, referrers, extras):
+    """What the days not summed add (and the hours from `through` of days summed so far),
+    article by article."""
     other = [day for day in figures.days_between(first, last) if day not in fresh]
     if not other:
         return
     # Only each article's figures and each referrer's views are used: steps by article.
-    pairs = figures.collect(first, last, pair, skip=fresh, split_steps=False)
+    pairs = figures.collect(first, last, pair, skip=fresh, split_steps=False, since=through)
     per_article = figures.regroup(pairs, lambda key: key[0])
     for (_article, referrer), figure in pairs.items():
         engagement.merge(referrers[referrer], figure)
-    likes = likes_on(other) if "likes" in extras else {}
+    likes = likes_on(other, through) if "likes" in extras else {}
+    # Comments are never in the sums of a day summed so far: its whole day is counted.
     comments = comments_on(other) if "comments" in extras else {}
     keys = rollup.group_keys([by], set(per_article) | set(likes) | set(comments))
-    counted = first_read_elsewhere(per_article, first, last, fresh)
+    counted = first_read_elsewhere(per_article, first, last, fresh, through)
     for article, groups in keys.items():
         for key in groups[by]:
             group = found[key]
@@ -125,33 +156,52 @@ def add_other_days(by, first, last, fresh, found, referrers, extras):
             group["comments"] += comments.get(article, 0)
 
 
-def first_read_elsewhere(articles, first, last, fresh):
-    """The articles whose first stored day of the period is a summed one (counted there)."""
-    if not fresh:
+def first_read_elsewhere(articles, first, last, fresh, through):
+    """The articles counted in the sums: those whose first stored day of the period is a
+    summed one, and those read first on a day summed so far, in its hours summed."""
+    if not articles or not (fresh or through):
         return set()
     rows = (
         EngagementDay.objects.filter(article_id__in=articles, day__gte=first, day__lte=last)
+        .exclude(day__in=list(through))  # rolled up a moment ago: still read by hour
         .values("article_id")
         .annotate(first=Min("day"))
         .values_list("article_id", "first")
     )
-    return {article for article, day in rows if day in fresh}
+    counted, earlier = set(), set()
+    for article, day in rows:
+        earlier.add(article)
+        if day in fresh:
+            counted.add(article)
+    later = [article for article in articles if article not in earlier]
+    if through and later:
+        # Days summed so far are not rolled up: the latest of the period, after every day.
+        hours = Q()
+        for day, hour in through.items():
+            hours |= Q(hour__gte=clock.start_of(day), hour__lt=hour)
+        counted |= set(
+            EngagementHour.objects.filter(hours, article_id__in=later)
+            .values_list("article_id", flat=True)
+            .distinct()
+        )
+    return counted
 
 
-def likes_on(days):
-    """{article: net likes} on the days: closed days from ReadingDay, the others by hour."""
+def likes_on(days, through=None):
+    """{article: net likes} on the days: closed days from ReadingDay, the others by hour
+    (from `through`'s hour for a day in it)."""
     likes = defaultdict(int)
     closed = set()
-    for article, day, n in ReadingDay.objects.filter(figures.day_ranges(days, "day")).values_list(
-        "article_id", "day", "likes"
-    ):
+    whole = figures.day_ranges([day for day in days if day not in (through or {})], "day")
+    rows = ReadingDay.objects.filter(whole) if whole is not None else ReadingDay.objects.none()
+    for article, day, n in rows.values_list("article_id", "day", "likes"):
         likes[article] += n
         closed.add(day)
     kept = (clock.now() - clock.hour_retention() - clock.DAY).date()  # older: no hours left
     open_days = [day for day in days if day not in closed and day >= kept]
     if open_days:
         hours = (
-            ReadingHour.objects.filter(figures.day_ranges(open_days, "hour"))
+            ReadingHour.objects.filter(figures.day_ranges(open_days, "hour", through))
             .annotate(day=TruncDate("hour", tzinfo=clock.UTC))
             .values("article_id", "day")
             .annotate(n=Sum("likes"))
@@ -165,10 +215,12 @@ def likes_on(days):
 
 
 def comments_on(days):
+    """{article: comments posted on the days and published}, from an index alone (tens of
+    thousands on a busy day: comments.Comment's `comment_published_at`)."""
     return dict(
         Comment.objects.filter(figures.day_ranges(days, "created_at"), status=Status.PUBLISHED)
         .values("article_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values_list("article_id", "n")
     )
 

@@ -65,6 +65,10 @@ class GroupDay(Figures):
     beginning on `first` are, summed over its days, those last read before `first`, so
     they come out exact from one row a day. `likes` are the day's net likes and `comments`
     the comments posted that day and published, on the group's articles.
+
+    A day not rolled up yet (today) is summed too, up to `through`: its hours before that
+    one, written by the flush, without comments (counted when shown). The dashboard then
+    reads only the hours from `through` on article by article. Null: the whole day.
     """
 
     day = models.DateField()
@@ -73,6 +77,7 @@ class GroupDay(Figures):
     articles = models.JSONField(default=dict)
     likes = models.IntegerField(default=0)
     comments = models.PositiveIntegerField(default=0)
+    through = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -90,6 +95,7 @@ class SummedDay(models.Model):
     moved since they were summed: an article moved to another section, a byline edited, an
     article deleted, a comment moderated later all bump `changes` (analytics.rollup); the
     worker sums the day again, and until then the dashboard reads that day article by article.
+    A day summed only through an hour (today, analytics.rollup.sum_hours) keeps `rolls` 0.
     """
 
     day = models.DateField(unique=True)

@@ -65,6 +65,13 @@ class Comment(models.Model):
             # The admin menu counts what waits for a moderator on every admin page: without
             # it each count reads every comment (100 ms each on a million).
             models.Index(fields=["status", "reason"], name="comment_waiting"),
+            # Analytics counts a day's published comments by article when it shows today:
+            # read from this index alone, tens of thousands take milliseconds.
+            models.Index(
+                fields=["created_at", "article"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="comment_published_at",
+            ),
         ]
         permissions = [("moderate_comment", _("Can moderate comments"))]
 
