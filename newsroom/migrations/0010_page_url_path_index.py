@@ -6,18 +6,23 @@ time, and every made-up URL in a flood paid it again. Only equality is asked, so
 gets a hash index (no limit on the length of a key); SQLite a plain one.
 """
 
+from django.db import connection as default_connection
 from django.db import migrations
 
 NAME = "newsroom_page_url_path"
 
 
 def create(apps, schema_editor):
-    kind = "USING hash " if schema_editor.connection.vendor == "postgresql" else ""
-    schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {NAME} ON wagtailcore_page {kind}(url_path)")
+    # Safe to repeat, also without a schema editor (testing.rerun_data_migrations).
+    connection = schema_editor.connection if schema_editor else default_connection
+    kind = "USING hash " if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {NAME} ON wagtailcore_page {kind}(url_path)")
 
 
 def drop(apps, schema_editor):
-    schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX IF EXISTS {NAME}")
 
 
 class Migration(migrations.Migration):
