@@ -245,3 +245,17 @@ def test_pages_rendered_by_several_processes_make_the_same_copy(
     differing = [name for name in alone.files if alone.files[name] != together.files[name]]
     assert differing == []
     assert verify_copy(tmp_path / "together", signing_key.public) == []
+
+
+@pytest.mark.django_db
+def test_the_export_keeps_nothing_in_the_readers_page_cache(homes, tmp_path, signing_key):
+    unread = make_article("Навіна, якую ніхто не адкрываў")
+    read = make_article("Навіна, якую чытаюць")
+    reader = export.site_client()  # the host the copy is rendered for
+    assert "X-Page-Cache" not in reader.get(read.url)
+
+    result = export.export(tmp_path / "copy", key=signing_key)
+    assert f"be/news/{unread.slug}/index.html" in result.files
+    # A whole archive of pages nobody reads would push out the pages readers are reading.
+    assert "X-Page-Cache" not in reader.get(unread.url)
+    assert reader.get(read.url)["X-Page-Cache"] == "hit"
