@@ -63,6 +63,7 @@ def block(article, comments, closed, shown):
             "comments/block.html",
             {"article": article, "comments": comments(), "closed": closed, "token": TOKEN_MARKER},
         )
-        with contextlib.suppress(*caching.UNREACHABLE):
-            cache.set(key, html, caching.DISCUSSION_BLOCKS.seconds)
+        if caching.keeping():
+            with contextlib.suppress(*caching.UNREACHABLE):
+                cache.set(key, html, caching.DISCUSSION_BLOCKS.seconds)
     return html.replace(TOKEN_MARKER, pipeline.form_token(article))

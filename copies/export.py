@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from lxml import html as lxml_html
 
-from samizdat import pagecache
+from samizdat import caching
 
 from . import checkpage, incremental, signing
 
@@ -159,7 +159,7 @@ class Exporter:
     def crawl(self):
         # The renders limit protects app servers from one reader asking for pages nobody
         # reads; the export is the newsroom itself, rendering in its own process.
-        with override_settings(PAGE_RENDER_RATE=UNLIMITED_RENDERS), pagecache.not_kept():
+        with override_settings(PAGE_RENDER_RATE=UNLIMITED_RENDERS), caching.not_kept():
             self.crawl_all()
 
     def crawl_all(self):
@@ -564,7 +564,7 @@ _renderer = {}
 
 
 def start_renderer(spool):
-    pagecache.stop_keeping()
+    caching.stop_keeping()
     _renderer["client"] = site_client()
     counter = itertools.count(1)
 

@@ -21,6 +21,7 @@ them wrong.
 """
 
 import contextlib
+import contextvars
 import pickle
 import secrets
 import sys
@@ -669,8 +670,9 @@ def remember(layer, key, build):
         return build()  # a lost Redis costs queries, not pages
     if value is None:
         value = build()
-        with contextlib.suppress(*UNREACHABLE):
-            cache.set(full_key, _NOTHING if value is None else value, layer.seconds)
+        if keeping():
+            with contextlib.suppress(*UNREACHABLE):
+                cache.set(full_key, _NOTHING if value is None else value, layer.seconds)
     _memo.put(current, full_key, _NOTHING if value is None else value)
     return None if value == _NOTHING else value
 
@@ -679,9 +681,37 @@ def store(layer, key, value):
     """Keep a value for this generation (see remember)."""
     current = generation()
     full_key = f"{layer.name}:{current}:{key}"
-    with contextlib.suppress(*UNREACHABLE):
-        cache.set(full_key, value, layer.seconds)
+    if keeping():
+        with contextlib.suppress(*UNREACHABLE):
+            cache.set(full_key, value, layer.seconds)
     _memo.put(current, full_key, value)
+
+
+# False while the newsroom renders its own copy of the site (copies.export): an archive of
+# pages nobody is reading, kept in the shared cache, would take gigabytes of Redis and push
+# out what readers are reading. Renders then keep what they build in this process's
+# memo only (bounded and short-lived), and the page cache neither stores nor answers.
+_keeping = contextvars.ContextVar("cache_keeping", default=True)
+
+
+def keeping():
+    """Whether what is rendered now may be kept in the shared cache."""
+    return _keeping.get()
+
+
+@contextlib.contextmanager
+def not_kept():
+    """Renders in this block (in this thread) keep nothing in the shared cache."""
+    token = _keeping.set(False)
+    try:
+        yield
+    finally:
+        _keeping.reset(token)
+
+
+def stop_keeping():
+    """The same for the rest of this process: a forked renderer of a copy."""
+    _keeping.set(False)
 
 
 def recall(layer, key):

@@ -11,8 +11,6 @@ comment purges only its article: lists show comment counts that the live-numbers
 refreshes, and their entries live PAGE_CACHE_SECONDS at most (50 seconds by default).
 """
 
-import contextlib
-import contextvars
 import hashlib
 import secrets
 import threading
@@ -51,9 +49,6 @@ RENDER_POLL_SECONDS = 0.01
 # Stored in a page's place when its last render could not be kept (a 404, an error): the
 # next readers render it themselves at once instead of queueing behind one another.
 NOT_CACHEABLE = "not-cacheable"
-# False while the newsroom renders its own copy of the site (copies.export): a whole archive
-# of pages nobody is reading would push the pages readers are reading out of the cache.
-_keeping = contextvars.ContextVar("page_cache_keeping", default=True)
 # A purge leaves a mark under the page's path for longer than any render takes
 # (caching.PURGE_MARKS): a render that began before the purge sees the mark changed and
 # keeps nothing (render).
@@ -441,7 +436,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
-        if not _keeping.get():
+        if not caching.keeping():  # the site's own copy renders (caching.not_kept)
             return self.get_response(request)
         drop_unknown_query(request)
         keys = request_keys(request)
@@ -525,22 +520,6 @@ class PageCacheMiddleware:
         else:
             cache.set(keys.page, NOT_CACHEABLE, caching.NOT_CACHEABLE_MARKS.seconds)
         return response
-
-
-@contextlib.contextmanager
-def not_kept():
-    """Pages rendered in this block (in this thread) are neither kept nor taken from the
-    cache: the block's requests are the site's own (a static copy), not readers'."""
-    token = _keeping.set(False)
-    try:
-        yield
-    finally:
-        _keeping.reset(token)
-
-
-def stop_keeping():
-    """The same for the rest of this process: a forked renderer of a copy."""
-    _keeping.set(False)
 
 
 # What may refuse a render before it starts: `guard(request) -> response or None`. The

@@ -8,6 +8,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
@@ -15,6 +16,7 @@ from lxml import html as lxml_html
 
 from copies import export
 from copies.verify import verify_copy
+from samizdat import caching
 from testing.comments import form_post, policy_without_waiting
 from testing.factories import make_article, make_image
 
@@ -248,14 +250,22 @@ def test_pages_rendered_by_several_processes_make_the_same_copy(
 
 
 @pytest.mark.django_db
-def test_the_export_keeps_nothing_in_the_readers_page_cache(homes, tmp_path, signing_key):
+def test_the_export_keeps_nothing_in_the_shared_cache(homes, tmp_path, signing_key, monkeypatch):
     unread = make_article("Навіна, якую ніхто не адкрываў")
     read = make_article("Навіна, якую чытаюць")
     reader = export.site_client()  # the host the copy is rendered for
     assert "X-Page-Cache" not in reader.get(read.url)
+    kept = []
+    original_set = cache.set
+    monkeypatch.setattr(
+        cache, "set", lambda key, *a, **k: kept.append(key) or original_set(key, *a, **k)
+    )
 
     result = export.export(tmp_path / "copy", key=signing_key)
     assert f"be/news/{unread.slug}/index.html" in result.files
-    # A whole archive of pages nobody reads would push out the pages readers are reading.
+    # An archive of pages nobody reads would push out the pages readers are reading.
+    rendered = tuple(f"{name}:" for name in caching.LAYERS) + ("discussion-block:", "pagecache:")
+    assert [key for key in kept if key.startswith(rendered)] == []
+    monkeypatch.undo()
     assert "X-Page-Cache" not in reader.get(unread.url)
     assert reader.get(read.url)["X-Page-Cache"] == "hit"

@@ -30,6 +30,7 @@ SKIPPED = {
 }
 # Modules that use a cache or module state for something other than a copy of data.
 NOT_MEMOS = {
+    "copies/export.py": "a forked renderer's own client and spool: its state, not copies",
     "comments/pipeline.py": "counts each form token's uses and reads bans: rules, not copies",
     "comments/services.py": "ban tokens and bans a moderator sets: state, not copies",
     "corrections/reports.py": "one report per fragment and client a while: a rate guard",
