@@ -230,10 +230,10 @@ def test_a_copy_of_one_language_holds_no_other(homes, tmp_path, signing_key):
     assert verify_copy(tmp_path / "copy", signing_key.public) == []
 
 
-@pytest.mark.django_db(transaction=True)
 def test_pages_rendered_by_several_processes_make_the_same_copy(
-    homes, tmp_path, signing_key, monkeypatch
+    site_skeleton, tmp_path, signing_key, monkeypatch
 ):
+    """Committed data (site_skeleton): each renderer reads through its own connection."""
     if not export.can_fork_renderers():
         pytest.skip("in-memory SQLite: a forked renderer would see an empty database")
     monkeypatch.setattr(export, "PAGES_WORTH_A_FORK", 10)  # pages are written by forks too
