@@ -239,9 +239,13 @@ class Exporter:
         return [(link, ()) for link in record["d"]]
 
     def dependency(self, path):
-        """Links an article page records: photos, scripts and other articles."""
-        return path.startswith((settings.STATIC_URL, settings.MEDIA_URL)) or bool(
-            self.plan.article(path)
+        """Links an article page records: photos, scripts, other articles and its authors'
+        pages. No list links to an author's page: when the article's page is kept, its
+        record is how the crawl still reaches them."""
+        return (
+            path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+            or bool(self.plan.article(path))
+            or is_author_page(path)
         )
 
     def fetch(self, path, query):
@@ -506,6 +510,12 @@ class Exporter:
         if self.key:
             signing.sign_file(self.key, path, comment="samizdat static copy manifest")
             write(self.outdir / "signing-key.pub", self.key.public.as_file().encode())
+
+
+def is_author_page(path):
+    """/<lang>/authors/<slug>/"""
+    bits = path.strip("/").split("/")
+    return len(bits) == 3 and bits[1] == "authors"
 
 
 def site_client():

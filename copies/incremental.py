@@ -18,6 +18,8 @@ from django.utils import timezone
 from . import changes
 
 STATE = ".export-state.json"
+# Raised when what a page's record holds changes (2: its authors' pages).
+VERSION = 2
 # A change committed just before the last export began may not have been visible to it.
 OVERLAP = timedelta(minutes=10)
 WHOLE_EXPORT_EVERY = timedelta(days=1)
@@ -50,7 +52,8 @@ def plan(outdir, languages, previous_files, since=None, full=False):
     started = timezone.now()
     state = read_state(outdir)
     plan = Plan(started, changes.article_urls(languages))
-    whole_at = parse_time(state.get("whole_at"))
+    # A folder written by an older export records less about its pages: render it all.
+    whole_at = parse_time(state.get("whole_at")) if state.get("version") == VERSION else None
     explicit = since is not None
     if not explicit and not full and whole_at and started - whole_at < WHOLE_EXPORT_EVERY:
         since = parse_time(state.get("started"))
@@ -94,4 +97,5 @@ def state(plan, pages):
         "started": plan.started.isoformat(),
         "whole_at": plan.whole_at.isoformat() if plan.whole_at else None,
         "pages": pages,
+        "version": VERSION,
     }

@@ -2,6 +2,7 @@
 that changed, and the pages that list articles; the rest is kept as it is. The result is
 the copy a whole export would write."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -12,10 +13,10 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from copies import export
+from copies import export, incremental
 from copies.verify import verify_copy
 from testing.comments import form_post, policy_without_waiting
-from testing.factories import make_article, make_image
+from testing.factories import make_article, make_author, make_image
 
 
 def ago(hours):
@@ -135,3 +136,41 @@ def test_a_since_the_reader_cannot_read_changes_nothing(homes, tmp_path, signing
     with pytest.raises(CommandError, match="give a duration"):
         call_command("export_static", str(tmp_path / "copy"), "--since", "last week")
     assert not (tmp_path / "copy").exists()
+
+
+@pytest.mark.django_db
+def test_an_authors_page_stays_in_the_copy_when_their_article_is_kept(
+    homes, tmp_path, signing_key, django_capture_on_commit_callbacks
+):
+    # No list links to an author's page; only their articles do.
+    author = make_author("Алесь Капіявальнік")
+    with ago(2):
+        kept = make_article("Навіна з аўтарам", authors=[author])
+    folder = tmp_path / "copy"
+    with ago(1):
+        export.export(folder, key=signing_key)
+    author_page = f"be/authors/{author.slug}/index.html"
+    assert (folder / author_page).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article("Навіна пасля копіі, без аўтара")
+    second = export.export(folder, key=signing_key)
+
+    assert f"be/news/{kept.slug}/index.html" in second.kept
+    assert author_page in second.files and author_page not in second.removed
+    assert (folder / author_page).exists()
+    assert verify_copy(folder, signing_key.public) == []
+
+
+@pytest.mark.django_db
+def test_a_folder_from_an_older_export_is_rendered_whole(homes, tmp_path, signing_key):
+    with ago(2):
+        make_article("Навіна старой копіі")
+    folder = tmp_path / "copy"
+    with ago(1):
+        export.export(folder, key=signing_key)
+    state = json.loads((folder / incremental.STATE).read_text())
+    del state["version"]  # as an export before the records held authors' pages wrote it
+    (folder / incremental.STATE).write_text(json.dumps(state))
+
+    assert export.export(folder, key=signing_key).kept == []
