@@ -117,7 +117,7 @@ class Exporter:
         # disk, not in memory: a whole archive's pages do not fit in a worker's memory.
         self.bodies = {}
         self.spool = None
-        self.stashed = itertools.count(1)
+        self.stash = None  # puts a page's bytes in the spool (stasher)
         self.check_pages = set()  # files that may load the manifest (checkpage)
         self.previous = {}  # file -> sha256 in the previous export's manifest
         self.plan = None  # incremental.Plan: which pages the previous export gives us
@@ -288,11 +288,6 @@ class Exporter:
             return links
         return []
 
-    def stash(self, body):
-        path = Path(self.spool) / f"{os.getpid()}-{next(self.stashed)}"
-        path.write_bytes(body)
-        return path
-
     def add_check_page(self, language):
         """Put the copy check page in; return the links it holds (its scripts)."""
         path = checkpage.PATH.format(language=language)
@@ -440,6 +435,7 @@ class Exporter:
         self.outdir.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".export-", dir=self.outdir.parent) as spool:
             self.spool = spool
+            self.stash = stasher(spool)
             self.crawl()
             return self.write_copy()
 
@@ -576,6 +572,11 @@ _renderer = {}
 def start_renderer(spool):
     caching.stop_keeping()
     _renderer["client"] = site_client()
+    _renderer["stash"] = stasher(spool)
+
+
+def stasher(spool):
+    """Writes a page's bytes to the spool under a name no other process uses; returns it."""
     counter = itertools.count(1)
 
     def stash(body):
@@ -583,7 +584,7 @@ def start_renderer(spool):
         path.write_bytes(body)
         return path
 
-    _renderer["stash"] = stash
+    return stash
 
 
 def render_in_renderer(path, query):
