@@ -24,13 +24,12 @@ from urllib.parse import parse_qsl, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
-from django.db import connection, connections
 from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.translation import gettext, override
 from lxml import html as lxml_html
 
-from samizdat import caching
+from samizdat import caching, forking
 
 from . import checkpage, incremental, signing
 
@@ -106,7 +105,7 @@ class Exporter:
         self.outdir = Path(outdir)
         self.since = since
         self.full = full
-        self.jobs = jobs if can_fork_renderers() else 1
+        self.jobs = jobs if forking.can_fork() else 1
         self.languages = languages or [code for code, _ in settings.LANGUAGES]
         self.key = key
         self.log = log or (lambda message: None)
@@ -187,7 +186,7 @@ class Exporter:
 
     def crawl_in_parallel(self, queue):
         """Pages are rendered by `jobs` forked processes; what they found is kept here."""
-        let_go_of_database()
+        forking.let_go_of_database()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
             self.jobs, mp_context=context, initializer=start_renderer, initargs=(self.spool,)
@@ -459,7 +458,7 @@ class Exporter:
         self.urls = {name: key[0] for key, name in self.targets.items() if isinstance(name, str)}
         if self.jobs == 1 or len(names) < PAGES_WORTH_A_FORK:
             return map(self.put_page, names)
-        let_go_of_database()
+        forking.let_go_of_database()
         _renderer["exporter"] = self  # inherited by the forks with everything it knows
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(self.jobs, mp_context=context) as pool:
@@ -548,22 +547,6 @@ def language_of(path, response):
     if prefix in dict(settings.LANGUAGES):
         return prefix
     return response.get("Content-Language") or getattr(response.wsgi_request, "LANGUAGE_CODE", "")
-
-
-def can_fork_renderers():
-    # Forked renderers open their own connections: an in-memory SQLite database (tests)
-    # would be a different, empty one in each.
-    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
-
-
-def let_go_of_database():
-    """Close this process's connections and its pool before forking: each renderer opens
-    its own, and a socket (or a pool's threads) shared with a fork mixes up answers."""
-    for alias in connections:
-        wrapper = connections[alias]
-        wrapper.close()
-        if getattr(wrapper, "pool", None) is not None:
-            wrapper.close_pool()
 
 
 _renderer = {}

@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 
+from samizdat import jobs
 from samizdat.jobs import register
 
 from . import editions, export, signing
@@ -31,4 +32,6 @@ def static_copy():
         # An unsigned copy would teach readers to trust copies nobody can check.
         logger.warning("STATIC_COPY_DIR is set but there is no signing key: no copy written")
         return
-    export.export(folder, key=key)
+    # Apart: bringing a whole archive's copy up to date takes minutes, and purges after
+    # moderation must not wait for it.
+    jobs.apart("static_copy", export.export, folder, key=key, jobs=settings.STATIC_COPY_JOBS)

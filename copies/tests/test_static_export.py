@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from copies import export
 from copies.verify import verify_copy
-from samizdat import caching
+from samizdat import caching, forking
 from testing.comments import form_post, policy_without_waiting
 from testing.factories import make_article, make_image
 
@@ -234,7 +234,7 @@ def test_pages_rendered_by_several_processes_make_the_same_copy(
     site_skeleton, tmp_path, signing_key, monkeypatch
 ):
     """Committed data (site_skeleton): each renderer reads through its own connection."""
-    if not export.can_fork_renderers():
+    if not forking.can_fork():
         pytest.skip("in-memory SQLite: a forked renderer would see an empty database")
     monkeypatch.setattr(export, "PAGES_WORTH_A_FORK", 10)  # pages are written by forks too
     articles = [make_article(f"Навіна для двух працэсаў {number}") for number in range(24)]

@@ -2,11 +2,15 @@
 exports it, signs it, and after a publish brings the new article in."""
 
 import logging
+import time
 
 import pytest
 from django.core.management import call_command
+from django.utils.module_loading import autodiscover_modules
 
+from copies import export
 from copies.verify import verify_copy
+from samizdat import forking, jobs
 from testing.factories import make_article
 
 
@@ -63,3 +67,38 @@ def test_a_failed_export_in_the_worker_leaves_the_copy_and_the_other_jobs(
         call_command("worker", "--once")
     assert "Job static_copy failed" in caplog.text
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
+
+
+def test_the_worker_goes_on_while_its_export_runs_apart(
+    site_skeleton, tmp_path, settings, signing_key, monkeypatch
+):
+    """Committed data (site_skeleton): the export runs in a forked process of its own."""
+    if not forking.can_fork():
+        pytest.skip("in-memory SQLite: a forked export would see an empty database")
+    folder, go = tmp_path / "copy", tmp_path / "go"
+    settings.STATIC_COPY_DIR = str(folder)
+    article = make_article("Навіна для экспарту ўбаку")
+    real_export = export.export
+
+    def slow_export(*args, **kwargs):  # a large archive, stood in for by a wait
+        for _ in range(600):
+            if go.exists():
+                break
+            time.sleep(0.1)
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(export, "export", slow_export)
+    autodiscover_modules("jobs")
+    began = time.monotonic()
+    jobs.run_due(force=True)
+    # Every other job ran and the loop is free while the export waits; a second pass starts
+    # no second export.
+    assert not jobs.ended("static_copy")
+    jobs.run_due(force=True)
+    assert time.monotonic() - began < 50
+    assert not (folder / "manifest.json").exists()
+
+    go.touch()
+    jobs.wait_apart()
+    assert (folder / "be" / "news" / article.slug / "index.html").is_file()
+    assert verify_copy(folder, signing_key.public) == []

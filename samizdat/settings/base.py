@@ -321,6 +321,8 @@ PUBLISHER_LOGO = "/static/frontend/favicon.svg"
 SIGNING_KEY_FILE = os.environ.get("SAMIZDAT_SIGNING_KEY_FILE", "")
 # A folder the worker keeps as a current static copy of the site (empty: none).
 STATIC_COPY_DIR = os.environ.get("STATIC_COPY_DIR", "")
+# Processes that render it (export_static --jobs): one leaves the other cores to readers.
+STATIC_COPY_JOBS = int(os.environ.get("STATIC_COPY_JOBS", "1"))
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsroomImage"
 # Editors may type a Cyrillic slug or let the admin copy the headline; ArticlePage turns
 # it into readable Latin with the rules of the page's language (newsroom.slugs).

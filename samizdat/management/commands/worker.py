@@ -24,6 +24,7 @@ class Command(BaseCommand):
         autodiscover_modules("jobs")
         if once:
             jobs.run_due(force=True)
+            jobs.wait_apart()
             return
         self.stopping = False
         signal.signal(signal.SIGTERM, self.stop)
@@ -32,8 +33,9 @@ class Command(BaseCommand):
         while not self.stopping:
             jobs.run_due()
             time.sleep(tick)
-        # Jobs that must not lose work (buffers) get one last run on shutdown.
-        jobs.run_due(force=True)
+        # Jobs that must not lose work (buffers) get one last run on shutdown; none starts a
+        # run apart, and one still going is stopped with the service.
+        jobs.run_due(force=True, start_apart=False)
 
     def stop(self, *_):
         self.stopping = True
