@@ -6,6 +6,7 @@ Against a database with the demo newsroom (`manage.py load_demo`), e.g.:
     ... -m bench.render_profile hit          # a cache hit vs a bare view with the same bytes
     ... -m bench.render_profile render --profile   # cProfile of the article renders
     ... -m bench.render_profile distinct     # first renders of many different articles
+    REDIS_URL=redis://127.0.0.1:6379/9 ... -m bench.render_profile beacon [--profile]
 
 Requests go through Django's WSGI handler with the full middleware stack, as an app
 server would call it. Prints the median and p90 of each page in milliseconds and the
@@ -216,9 +217,81 @@ def hit(runs, rounds):
     print(f"queries of one hit: {queries_of(application, environ)}")
 
 
+def beacon_environs(runs):
+    """Leaving beacons as the bench's wrk script sends them: demo articles with their tokens,
+    a new /64 each time (no client meets its limit), referrers from a host name to a whole
+    URL holding a secret."""
+    import json
+
+    from django.test import RequestFactory
+
+    from newsroom.models import ArticlePage
+    from readership import engagement
+
+    ids = list(ArticlePage.objects.published().values_list("pk", flat=True)[:20])
+    referrers = ["t.me", "www.google.com", "", "news.google.com", "l.facebook.com",
+                 "android-app://org.telegram.messenger",
+                 "https://mail.example.com/inbox?token=SECRET"]  # fmt: skip
+    environs = []
+    for number in range(runs):
+        article = ids[number % len(ids)]
+        body = json.dumps({
+            "article": article, "token": engagement.beacon_token(article),
+            "seconds": (number * 7) % 700, "scroll": (number % 5) * 25,
+            "referrer": referrers[number % len(referrers)],
+        })  # fmt: skip
+        request = RequestFactory().post(
+            "/api/readership/leave", data=body, content_type="text/plain;charset=UTF-8",
+            HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin",
+            HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+            REMOTE_ADDR=f"2001:db8:{number // 65536:x}:{number % 65536:x}::1",
+        )  # fmt: skip
+        environs.append(request.environ)
+    return environs
+
+
+def beacons(runs, rounds, profile):
+    """Leaving beacons through the WSGI handler with the Redis buffer (REDIS_URL)."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test.utils import override_settings
+
+    with override_settings(CANONICAL_BASE_URL="http://testserver"):
+        handler = WSGIHandler()
+        environs = beacon_environs(runs * rounds)
+        statuses = []
+
+        def send(environ):
+            environ = dict(environ, **{"wsgi.input": io.BytesIO(environ["wsgi.input"].read())})
+            b"".join(handler(environ, lambda s, h, *a: statuses.append(s)))
+
+        for environ in environs:  # the body streams are read once: keep their bytes
+            environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read())
+        send(dict(environs[0], **{"wsgi.input": io.BytesIO(environs[0]["wsgi.input"].getvalue())}))
+        cpu = []
+        for number in range(rounds):
+            batch = environs[number * runs : (number + 1) * runs]
+            started = time.process_time()
+            for environ in batch:
+                environ["wsgi.input"].seek(0)
+                send(environ)
+            cpu.append((time.process_time() - started) * 1e6 / runs)
+        print(f"beacon CPU µs per request, each of {rounds} rounds: {[round(c) for c in cpu]}")
+        print(f"median {statistics.median(cpu):.0f} µs; statuses {sorted(set(statuses))}")
+        if profile:
+            profiler = cProfile.Profile(time.process_time)
+            for environ in environs[:runs]:
+                environ["wsgi.input"].seek(0)
+            profiler.runcall(lambda: [send(environ) for environ in environs[:runs]])
+            out = io.StringIO()
+            stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+            stats.print_stats(60)
+            stats.sort_stats("tottime").print_stats(30)
+            print(out.getvalue())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["render", "hit", "distinct"])
+    parser.add_argument("mode", choices=["render", "hit", "distinct", "beacon"])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true")
@@ -229,6 +302,8 @@ def main():
         render(args.runs, args.profile)
     elif args.mode == "distinct":
         distinct(args.articles, args.rounds)
+    elif args.mode == "beacon":
+        beacons(args.runs * 10, args.rounds, args.profile)
     else:
         hit(args.runs * 5, args.rounds)
 

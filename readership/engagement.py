@@ -10,6 +10,7 @@ reader of an article on a day, rendered into the cached page, so it identifies n
 costs no query; a sender that never loaded the page does not have it.
 """
 
+import functools
 import ipaddress
 import re
 from datetime import timedelta
@@ -43,13 +44,22 @@ LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 APP = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
 
 LITE_PATH = re.compile(r"^/[a-z]{2}/lite/")
+BARE_HOST = re.compile(r"^[a-z0-9.-]{1,253}$")  # what our pages send: a host name alone
 
 
 def beacon_token(article_id, day=None):
     """The token of an article's pages today: the same for every reader."""
     day = day or clock.now().date()
+    return _token(article_id, day, settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=4096)
+def _token(article_id, day, secret):
+    # Every beacon of an article checks the same few tokens: kept, not keyed again each time
+    # (an HMAC is a tenth of a beacon's own work). The secret is part of the key, so a
+    # rotated one takes effect at once.
     value = f"{article_id}:{day.isoformat()}"
-    return salted_hmac("readership.beacon", value).hexdigest()[:TOKEN_LENGTH]
+    return salted_hmac("readership.beacon", value, secret=secret).hexdigest()[:TOKEN_LENGTH]
 
 
 def token_is_valid(article_id, token):
@@ -120,33 +130,44 @@ def referrer_domain(value, request):
     value = (value or "").strip().lower()[:2048]
     if not value:
         return DIRECT
+    # Host names repeat (t.me, google.com) and are reduced once per process. A whole URL
+    # may hold a reader's secret and is never kept, not even in this process's memory.
+    reduce = _reduced_host if BARE_HOST.match(value) else _reduced
+    kind, found = reduce(value)
+    if kind == "host" and is_own_host(found, request):
+        return OWN
+    if kind == "host":
+        return registrable(found.split("."))[:MAX_REFERRER] if "." in found else DIRECT
+    return found
+
+
+def _reduced(value):
+    """("answer", what to store) or ("host", a valid host name to check against ours)."""
     if value.startswith("android-app://"):
         # Telegram's and other apps' in-app browsers name the app, not a web page.
         package = value.removeprefix("android-app://").split("/", 1)[0]
-        return f"app:{package}"[:MAX_REFERRER] if APP.match(package) else DIRECT
+        return "answer", f"app:{package}"[:MAX_REFERRER] if APP.match(package) else DIRECT
     try:
         host = urlsplit(value if "://" in value else f"//{value}").hostname or ""
     except ValueError:
-        return DIRECT
+        return "answer", DIRECT
     host = host.rstrip(".")
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         pass
     else:
-        return ADDRESS
+        return "answer", ADDRESS
     try:
         host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        return DIRECT
-    labels = host.split(".")
-    if not all(LABEL.match(label) for label in labels):
-        return DIRECT
-    if is_own_host(host, request):
-        return OWN
-    if len(labels) < 2:
-        return DIRECT
-    return registrable(labels)[:MAX_REFERRER]
+        return "answer", DIRECT
+    if not all(LABEL.match(label) for label in host.split(".")):
+        return "answer", DIRECT
+    return "host", host
+
+
+_reduced_host = functools.lru_cache(maxsize=2048)(_reduced)
 
 
 def registrable(labels):
