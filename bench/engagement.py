@@ -1,10 +1,15 @@
 """Analytics counting: leaving beacons over HTTP with Redis, and exact totals after the flush.
 
 HTTP: wrk (16 connections, 127.0.0.1 only) posts leaving beacons (engaged seconds, scroll
-depth, referrers, one in seven a whole URL holding a secret) with the page's token to a
-gunicorn app server with the Redis buffer. After each run the buffer is read, one flush
+depth, referrers, one in seven a whole URL holding a secret) with the page's token to an
+app server with the Redis buffer: granian, which serves the writers' pool in production
+(deploy/systemd), and gunicorn's sync workers. After each run the buffer is read, one flush
 writes the hours, and the flushed leaves and engaged seconds must equal what the buffer
 counted; no stored referrer may hold the secret. Target: 2,000 beacons/s or more.
+
+The floor: the same wrk script against a bare Django view answering the beacon's 202 body
+(bench.floor) through the same app server, run by turns with the beacons: what any request
+costs there, so the ratio says how much of it is the beacon's own work on a shared machine.
 
 Buffer: BENCH_EVENTS leaving beacons go into the Redis buffer in pipelines (no HTTP), then
 one flush is timed: what the counting itself costs, next to what a request costs.
@@ -27,7 +32,8 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "200000"))
 TARGET = 2000
-SERVER = "gunicorn sync"
+SERVERS = ("granian wsgi", "gunicorn sync")  # production's writers first
+FLOOR_BODY = harness.WORK / "beacon-floor.json"
 DATABASE = f"{harness.DATABASE}_engagement"
 
 
@@ -101,24 +107,37 @@ print(json.dumps({"buffered": buffered["leaves"], "flushed": stored["leaves"] or
 """
 
 
-def http_runs(pages):
+def beacon_wrk(server, pages):
+    return harness.wrk(
+        server, "/", SECONDS, script="engagement_beacon.lua",
+        env={"BENCH_PAGES": ",".join(pages)},
+    )  # fmt: skip
+
+
+def http_runs(pages, kind):
+    """Beacons and the floor by turns through one kind of app server."""
+    FLOOR_BODY.parent.mkdir(parents=True, exist_ok=True)
+    FLOOR_BODY.write_text('{"status": "accepted"}')
     results = []
-    server = harness.start_server(SERVER, env=env())
+    site = harness.start_server(kind, env=env())
+    floor = harness.start_server(
+        kind, app="floor", env={**env(), "BENCH_FLOOR_FILE": str(FLOOR_BODY)}
+    )
     try:
         for _ in range(RUNS):
+            bare = beacon_wrk(floor, pages)
             django_shell(CLEAR)
-            run = harness.wrk(
-                server, "/", SECONDS, script="engagement_beacon.lua",
-                env={"BENCH_PAGES": ",".join(pages)},
-            )  # fmt: skip
+            run = beacon_wrk(site, pages)
             result = {"rps": run.rps, "requests": run.requests, "p50": run.p50, "p99": run.p99,
                       "non_2xx": run.non_2xx, "statuses": run.statuses,
-                      "cpu_ms": run.cpu_ms}  # fmt: skip
+                      "cpu_ms": run.cpu_ms, "floor_rps": bare.rps,
+                      "floor_cpu_ms": bare.cpu_ms}  # fmt: skip
             result.update(django_shell(FLUSH_AND_CHECK))
-            print("http", json.dumps(result), flush=True)
+            print(kind, "http", json.dumps(result), flush=True)
             results.append(result)
     finally:
-        server.stop()
+        site.stop()
+        floor.stop()
     return results
 
 
@@ -168,14 +187,32 @@ def median(runs, key):
     return statistics.median(run[key] for run in runs)
 
 
+def server_rows(http):
+    """One table row per app server, and whether every run of it was exact and kept no secret."""
+    rows = []
+    for kind, runs in http.items():
+        exact = all(
+            run["buffered"] == run["flushed"] and run["seconds_buffered"] == run["seconds_flushed"]
+            for run in runs
+        )
+        rate = median(runs, "rps")
+        ratio = statistics.median(run["rps"] / run["floor_rps"] for run in runs)
+        verdict = "met" if rate >= TARGET and exact else f"MISSED ({rate:.0f} of {TARGET:,})"
+        rows.append(
+            f"| {kind} `{' '.join(harness.SERVERS[kind][2])}` | {rate:.0f} | {verdict} "
+            f"| {median(runs, 'floor_rps'):.0f} | {ratio:.2f} "
+            f"| {median(runs, 'p50'):.2f}ms | {median(runs, 'p99'):.2f}ms "
+            f"| {median(runs, 'cpu_ms'):.2f} | {median(runs, 'floor_cpu_ms'):.2f} "
+            f"| {median(runs, 'non_2xx'):.0f} | {median(runs, 'buffered'):.0f} "
+            f"| {median(runs, 'flushed'):.0f}{'' if exact else ' (MISMATCH)'} "
+            f"| {median(runs, 'seconds_buffered'):.0f} | {median(runs, 'seconds_flushed'):.0f} "
+            f"| {median(runs, 'flush_s'):.2f} "
+            f"| {'YES' if any(run['leaked'] for run in runs) else 'no'} |"
+        )
+    return rows
+
+
 def report(http, loads, load_at_start):
-    exact = all(
-        run["buffered"] == run["flushed"] and run["seconds_buffered"] == run["seconds_flushed"]
-        for run in http
-    )
-    leaked = any(run["leaked"] for run in http)
-    rate = median(http, "rps")
-    verdict = "met" if rate >= TARGET else f"MISSED ({rate:.0f} of {TARGET})"
     load = os.getloadavg()[0]
     lines = [
         "# Analytics counting benchmark",
@@ -185,21 +222,18 @@ def report(http, loads, load_at_start):
         f"run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Median of {RUNS} runs. "
         "Command: `.venv/bin/python -m bench.engagement`.",
         "",
-        f"## Leaving beacons over HTTP with Redis ({SERVER} "
-        f"`{' '.join(harness.SERVERS[SERVER][2])}`; wrk -t2 -c16, {SECONDS} s a run)",
+        f"## Leaving beacons over HTTP with Redis (wrk -t2 -c16, {SECONDS} s a run)",
         "",
-        f"Target: {TARGET:,} beacons/s, exact totals after the flush: {verdict}.",
+        f"Target: {TARGET:,} beacons/s, exact totals after the flush. The floor is a bare "
+        "Django view answering the same requests through the same app server, run by turns "
+        "with the beacons; the ratio is beacons/s over the floor's requests/s in the same "
+        "round.",
         "",
-        "| beacons/s | p50 | p99 | server CPU ms a beacon | non-2xx | answered | leaves buffered "
-        "| leaves flushed | seconds buffered | seconds flushed | flush s | secret stored |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-        f"| {rate:.0f} | {median(http, 'p50'):.2f}ms | {median(http, 'p99'):.2f}ms "
-        f"| {median(http, 'cpu_ms'):.2f} "
-        f"| {median(http, 'non_2xx'):.0f} | {median(http, 'requests'):.0f} "
-        f"| {median(http, 'buffered'):.0f} | {median(http, 'flushed'):.0f}"
-        f"{'' if exact else ' (MISMATCH)'} | {median(http, 'seconds_buffered'):.0f} "
-        f"| {median(http, 'seconds_flushed'):.0f} | {median(http, 'flush_s'):.2f} "
-        f"| {'YES' if leaked else 'no'} |",
+        "| app server | beacons/s | target | floor req/s | ratio | p50 | p99 "
+        "| server CPU ms a beacon | floor CPU ms | non-2xx | leaves buffered | leaves flushed "
+        "| seconds buffered | seconds flushed | flush s | secret stored |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        *server_rows(http),
         "",
         f"## {EVENTS:,} leaving beacons straight into the Redis buffer, then one flush",
         "",
@@ -216,7 +250,7 @@ def report(http, loads, load_at_start):
 def main():
     load_at_start = os.getloadavg()[0]
     pages = prepare()
-    http = http_runs(pages)
+    http = {kind: http_runs(pages, kind) for kind in SERVERS}
     loads = buffer_runs(pages)
     text = report(http, loads, load_at_start)
     (harness.ROOT / "bench" / "engagement_results.md").write_text(text)
