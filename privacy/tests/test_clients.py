@@ -103,6 +103,22 @@ def test_an_ipv6_client_is_its_whole_64_network(settings):
     assert client_address(reader(ip="::ffff:203.0.113.7")) == "203.0.113.7"
 
 
+@pytest.mark.parametrize(
+    ("ip", "network"),
+    [
+        ("2001:0DB8:0000:0000:0000:0000:0000:0001", "2001:db8::/64"),
+        ("2001:db8:0:0:1::", "2001:db8::/64"),
+        ("::1", "::/64"),
+        ("fe80::1%eth0", "fe80::/64"),
+        ("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "ffff:ffff:ffff:ffff::/64"),
+        ("2001:db8:a:b:c:d:e:f", "2001:db8:a:b::/64"),
+    ],
+)
+def test_a_64_network_is_written_one_way_however_the_address_was(ip, network):
+    """Limit keys hash this text: two spellings of one /64 must be one client."""
+    assert client_address(reader(ip=ip)) == network
+
+
 @time_machine.travel(NOON, tick=False)
 def test_a_ban_holds_for_the_address_whatever_the_user_agent():
     assert ban_tokens(reader()) == ban_tokens(reader(agent="Something else/1.0"))
