@@ -217,6 +217,9 @@ def hit(runs, rounds):
     print(f"queries of one hit: {queries_of(application, environ)}")
 
 
+READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
 def beacon_environs(runs):
     """Leaving beacons as the bench's wrk script sends them: demo articles with their tokens,
     a new /64 each time (no client meets its limit), referrers from a host name to a whole
@@ -243,7 +246,7 @@ def beacon_environs(runs):
         request = RequestFactory().post(
             "/api/readership/leave", data=body, content_type="text/plain;charset=UTF-8",
             HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin",
-            HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+            HTTP_USER_AGENT=READER_AGENT,
             REMOTE_ADDR=f"2001:db8:{number // 65536:x}:{number % 65536:x}::1",
         )  # fmt: skip
         environs.append(request.environ)
@@ -261,26 +264,23 @@ def beacons(runs, rounds, profile):
         statuses = []
 
         def send(environ):
-            environ = dict(environ, **{"wsgi.input": io.BytesIO(environ["wsgi.input"].read())})
-            b"".join(handler(environ, lambda s, h, *a: statuses.append(s)))
+            environ["wsgi.input"].seek(0)  # each body is sent again in the next round
+            b"".join(handler(dict(environ), lambda s, h, *a: statuses.append(s)))
 
-        for environ in environs:  # the body streams are read once: keep their bytes
+        for environ in environs:  # keep the bytes of each body to send it again
             environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read())
-        send(dict(environs[0], **{"wsgi.input": io.BytesIO(environs[0]["wsgi.input"].getvalue())}))
+        send(environs[0])
         cpu = []
         for number in range(rounds):
             batch = environs[number * runs : (number + 1) * runs]
             started = time.process_time()
             for environ in batch:
-                environ["wsgi.input"].seek(0)
                 send(environ)
             cpu.append((time.process_time() - started) * 1e6 / runs)
         print(f"beacon CPU µs per request, each of {rounds} rounds: {[round(c) for c in cpu]}")
         print(f"median {statistics.median(cpu):.0f} µs; statuses {sorted(set(statuses))}")
         if profile:
             profiler = cProfile.Profile(time.process_time)
-            for environ in environs[:runs]:
-                environ["wsgi.input"].seek(0)
             profiler.runcall(lambda: [send(environ) for environ in environs[:runs]])
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
