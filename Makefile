@@ -95,6 +95,7 @@ bench: install messages $(RUNTIME_VENV)/.installed
 # of pages and takes hours on a shared two-core machine (docs/bench.md).
 bench-copies: install messages
 	$(BIN)/python -m bench.static_export
+	$(BIN)/python -m bench.editions
 
 e2e: install messages
 	$(BIN)/pytest e2e
