@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from samizdat import caching
 from samizdat.guard import exact_host_names
 
 from . import clock
@@ -53,7 +54,7 @@ def beacon_token(article_id, day=None):
     return _token(article_id, day, settings.SECRET_KEY)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=caching.BEACON_TOKENS.limit)
 def _token(article_id, day, secret):
     # Every beacon of an article checks the same few tokens: kept, not keyed again each time
     # (an HMAC is a tenth of a beacon's own work). The secret is part of the key, so a
@@ -167,7 +168,7 @@ def _reduced(value):
     return "host", host
 
 
-_reduced_host = functools.lru_cache(maxsize=2048)(_reduced)
+_reduced_host = functools.lru_cache(maxsize=caching.REFERRER_HOSTS.limit)(_reduced)
 
 
 def registrable(labels):

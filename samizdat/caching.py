@@ -465,6 +465,30 @@ LOCAL_PUBLISHED = declare(
         "readership/tests/test_leaving_short_path.py::test_made_up_ids_keep_the_local_copy_bounded",
     ),
 )
+BEACON_TOKENS = declare(
+    "beacon-tokens",
+    keeps="each article's beacon token of a day, keyed with the secret key",
+    where=PROCESS,
+    code=("readership/engagement.py",),
+    timeout=None,
+    limit=4096,
+    cleared_by="the least recently used goes when full; a new secret key is a new key",
+    tests=(
+        "readership/tests/test_engagement.py::test_a_kept_token_follows_the_day_and_the_secret_key",
+    ),
+)
+REFERRER_HOSTS = declare(
+    "referrer-hosts",
+    keeps="what a referrer sent as a bare host name reduces to (never a whole URL)",
+    where=PROCESS,
+    code=("readership/engagement.py",),
+    timeout=None,
+    limit=2048,
+    cleared_by="the least recently used goes when full",
+    tests=(
+        "readership/tests/test_engagement.py::test_only_bare_host_names_are_kept_and_within_the_bound",
+    ),
+)
 DAILY_SALTS = declare(
     "daily-salts",
     keeps="the two newest salts of each kind (days, ban periods)",

@@ -230,3 +230,33 @@ def test_hours_are_kept_thirty_days_and_days_for_good(client, homes, buffer_kind
     with time_machine.travel(MORNING + timedelta(days=400), tick=False):
         flush()
     assert EngagementDay.objects.get(article=article).views == 1
+
+
+def test_a_kept_token_follows_the_day_and_the_secret_key(settings):
+    from readership import engagement
+
+    today = MORNING.date()
+    token = beacon_token(41, today)
+    assert beacon_token(41, today) == token
+    assert beacon_token(41, today + timedelta(days=1)) != token
+    assert beacon_token(42, today) != token
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    assert beacon_token(41, today) != token  # a rotated key takes effect at once
+    assert engagement._token.cache_info().maxsize == engagement.caching.BEACON_TOKENS.limit
+
+
+def test_only_bare_host_names_are_kept_and_within_the_bound():
+    from readership import engagement
+
+    request = RequestFactory().post("/", HTTP_HOST="testserver")
+    engagement._reduced_host.cache_clear()
+    secret_url = f"https://mail.example.com/inbox?token={SECRET}"
+    assert referrer_domain(secret_url, request) == "example.com"
+    assert referrer_domain("news.google.com", request) == "google.com"
+    assert referrer_domain("NEWS.google.com", request) == "google.com"
+    assert referrer_domain("testserver", request) == "own"
+    # Two host names kept; the whole URL, reduced each time, is not (it would be a third).
+    assert engagement._reduced_host.cache_info().currsize == 2
+    for number in range(engagement.caching.REFERRER_HOSTS.limit + 50):
+        referrer_domain(f"site{number}.example.org", request)
+    assert engagement._reduced_host.cache_info().currsize == engagement.caching.REFERRER_HOSTS.limit

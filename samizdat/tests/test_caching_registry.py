@@ -34,6 +34,7 @@ NOT_MEMOS = {
     "comments/pipeline.py": "counts each form token's uses and reads bans: rules, not copies",
     "comments/services.py": "ban tokens and bans a moderator sets: state, not copies",
     "corrections/reports.py": "one report per fragment and client a while: a rate guard",
+    "samizdat/jobs.py": "the worker's runs apart still going: state, not copies",
     "samizdat/rediscache.py": "the circuit breaker's state per Redis address",
     "shield/concurrency.py": "each process's slots of a concurrency bound",
 }
