@@ -6,7 +6,6 @@ import logging
 from django.conf import settings
 
 from samizdat import jobs
-from samizdat.jobs import register
 
 from . import editions, export, signing
 
@@ -16,13 +15,13 @@ EDITION_INTERVAL = 30 * 60
 EXPORT_INTERVAL = 15 * 60
 
 
-@register("offline_editions", interval=EDITION_INTERVAL)
+@jobs.register("offline_editions", interval=EDITION_INTERVAL)
 def offline_editions():
     if signing.configured_key() is not None:
         editions.build_all()
 
 
-@register("static_copy", interval=EXPORT_INTERVAL)
+@jobs.register("static_copy", interval=EXPORT_INTERVAL)
 def static_copy():
     folder = getattr(settings, "STATIC_COPY_DIR", "")
     if not folder:
