@@ -2,8 +2,6 @@
 
 import base64
 
-import qrcode
-import qrcode.image.svg
 from django.utils.safestring import mark_safe
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -42,5 +40,10 @@ def secret_for_typing(device):
 
 def qr_code_svg(device):
     """The enrolment QR code as inline SVG, made here: the secret never leaves the server."""
+    # Imported here: only enrolment draws a QR code, and readers' workers load this module
+    # through the admin's URLs; qrcode is a few MB they need not carry.
+    import qrcode
+    import qrcode.image.svg
+
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathFillImage)
     return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308 (our own SVG)

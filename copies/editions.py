@@ -2,12 +2,14 @@
 by messenger or USB stick, as single-file HTML and as EPUB, each signed.
 
 Photos are embedded once each, at a phone's width as WebP, so a typical day stays under
-2 MB.
+2 MB. A day with many times a typical day's articles gets smaller photos, and past the
+smallest, its last photos are left out (their captions stay): the text is never cut.
 The HTML holds no script and a policy that forbids every request: opened anywhere, it
 tells nobody that it was opened.
 """
 
 import base64
+import io
 import mimetypes
 import uuid
 from datetime import datetime, time, timedelta
@@ -31,12 +33,24 @@ from . import signing
 KEEP_DAYS = 30
 FOLDER = "editions"
 NO_REQUESTS = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+# Files go by messenger and onto phones with little room left: every edition stays under this.
+MAX_BYTES = 2_000_000
 # Photos at the width of a phone's screen: a day of news with its photos stays well under
 # 2 MB. Every browser opening the HTML reads WebP; e-readers and EPUB 3.2 checkers do not all
 # (epubcheck 4 refuses it without a fallback), so the book holds well-compressed JPEG.
-HTML_PHOTO = "max-560x560|format-webp|webpquality-62"
-EPUB_PHOTO = "max-560x560|format-jpeg|jpegquality-62"
+# The later sizes are for a day whose file would not fit with the first.
+HTML_PHOTOS = (
+    "max-560x560|format-webp|webpquality-62",
+    "max-400x400|format-webp|webpquality-50",
+    "max-320x320|format-webp|webpquality-40",
+)
+EPUB_PHOTOS = (
+    "max-560x560|format-jpeg|jpegquality-62",
+    "max-400x400|format-jpeg|jpegquality-50",
+    "max-320x320|format-jpeg|jpegquality-40",
+)
 SAME_PHOTO = gettext_lazy("The same photo as above")
+LEFT_OUT = gettext_lazy("Photo left out to keep this file small; it is in the full version.")
 
 
 def day_articles(language, day):
@@ -126,12 +140,48 @@ def render_html(language, day, articles):
     return html_edition(render_page(language, day, articles), language)
 
 
+def fitted(make, sizes):
+    """The smallest file make(photo size, keep) gives under MAX_BYTES with the most photos.
+
+    make returns (bytes, photos in the day): keep None embeds every photo, a number the first
+    that many in reading order. Each photo size is tried with every photo, largest first;
+    when even the smallest is too big, as many photos as fit are kept. A day whose text
+    alone is over the limit still gets every article, without photos.
+    """
+    for size in sizes:
+        data, photos = make(size, None)
+        if len(data) < MAX_BYTES:
+            return data
+    best, low, high = make(size, 0)[0], 1, photos - 1
+    while low <= high:  # the file grows with every photo kept: halve the range
+        middle = (low + high) // 2
+        data, _ = make(size, middle)
+        if len(data) < MAX_BYTES:
+            best, low = data, middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def left_out(image, language):
+    """A photo that did not fit: a line saying so where it was; its caption stays."""
+    note = lxml_html.Element("span", {"class": "photo-left-out"})
+    with translation.override(language):
+        note.text = f"[{LEFT_OUT}]"
+    image.getparent().replace(image, note)
+
+
 def html_edition(page, language):
+    return fitted(lambda size, keep: html_file(page, language, size, keep), HTML_PHOTOS)
+
+
+def html_file(page, language, size, keep=None):
     """One file: each photo embedded once as a data: URI; where it appears again, the
-    caption stays and a link leads to the photo above."""
+    caption stays and a link leads to the photo above. (bytes, photos in the day)."""
     document = lxml_html.document_fromstring(page)
+    pairs = edition_photos(document, size)
     shown = set()
-    for image, photo in edition_photos(document, HTML_PHOTO):
+    for image, photo in pairs:
         if photo is None:
             image.getparent().remove(image)
             continue
@@ -142,18 +192,37 @@ def html_edition(page, language):
                 again.text = str(SAME_PHOTO)
             image.getparent().replace(image, again)
             continue
+        if keep is not None and len(shown) >= keep:
+            left_out(image, language)
+            continue
         shown.add(key)
         image.set("id", key)
         image.set("src", f"data:{kind};base64,{base64.b64encode(data).decode()}")
     strip_requests(document)
-    return b"<!DOCTYPE html>\n" + lxml_html.tostring(document, encoding="utf-8")
+    data = b"<!DOCTYPE html>\n" + lxml_html.tostring(document, encoding="utf-8")
+    return data, distinct(pairs)
 
 
-def render_epub(language, day, page):
+def distinct(pairs):
+    return len({photo[0] for _, photo in pairs if photo is not None})
+
+
+def epub_edition(language, day, page):
+    def make(size, keep):
+        book, photos = render_epub(language, day, page, size, keep)
+        file = io.BytesIO()
+        epub.write_epub(file, book, {"raise_exceptions": True})
+        return file.getvalue(), photos
+
+    return fitted(make, EPUB_PHOTOS)
+
+
+def render_epub(language, day, page, size=EPUB_PHOTOS[0], keep=None):
     """The same edition as an EPUB 3 book: one chapter per article, each photo one item of
-    the book however often it appears."""
+    the book however often it appears. (book, photos in the day)."""
     document = lxml_html.document_fromstring(page)
-    photos = dict(edition_photos(document, EPUB_PHOTO))
+    pairs = edition_photos(document, size)
+    photos = dict(pairs)
     strip_requests(document)
     book = epub.EpubBook()
     book.set_identifier(f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{language}/{day}')}")
@@ -169,6 +238,9 @@ def render_epub(language, day, page):
                 image.getparent().remove(image)
                 continue
             key, kind, data = photos[image]
+            if key not in items and keep is not None and len(items) >= keep:
+                left_out(image, language)
+                continue
             if key not in items:
                 extension = mimetypes.guess_extension(kind) or ".jpg"
                 items[key] = f"images/{len(items) + 1}{extension}"
@@ -185,7 +257,7 @@ def render_epub(language, day, page):
     book.spine = ["nav", *chapters]
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
-    return book
+    return book, distinct(pairs)
 
 
 def edition_folder():
@@ -202,7 +274,7 @@ def build(language, day=None, key=None):
     html_path = folder / f"{day.isoformat()}.html"
     html_path.write_bytes(html_edition(page, language))
     epub_path = folder / f"{day.isoformat()}.epub"
-    epub.write_epub(str(epub_path), render_epub(language, day, page))
+    epub_path.write_bytes(epub_edition(language, day, page))
     for path in (html_path, epub_path):
         signing.sign_file(key, path, comment=f"file:{path.name}\tedition:{language}")
     return html_path, epub_path

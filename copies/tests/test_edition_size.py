@@ -4,16 +4,22 @@ The demo's busiest day has eight articles. Here each has a lead photo and two mo
 text, all camera-sized (1600 px) JPEGs with the grain and detail of real photographs (flat
 test pictures would compress to nothing), and the first lead photo appears again in the
 last article, as a running story's photo does.
+
+A day many times busier gets smaller photos, then loses its last photos, never its text:
+the limit is lowered here to play such a day with a few articles.
 """
 
+import base64
 import io
 import random
 import shutil
 import subprocess  # noqa: S404
 
+import ebooklib
 import pytest
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from ebooklib import epub
 from lxml import html as lxml_html
 from PIL import Image
 from wagtail.rich_text import RichText
@@ -119,3 +125,103 @@ def test_a_typical_day_is_under_two_megabytes_in_both_formats_and_every_language
     # measures the shrinking, not a light day.
     originals = sum(photo.file.size for photo in photos)
     assert originals > 3 * LIMIT
+
+
+def photo_widths(page):
+    """The pixel widths of the photos embedded in an HTML edition, in reading order."""
+    widths = []
+    for source in lxml_html.document_fromstring(page).xpath("//img/@src"):
+        data = base64.b64decode(source.split(",", 1)[1])
+        widths.append(Image.open(io.BytesIO(data)).width)
+    return widths
+
+
+@pytest.fixture
+def busy_day(homes):
+    """Four articles, each with a camera-sized lead photo, in Belarusian."""
+    for number in range(4):
+        body = [("paragraph", RichText(PARAGRAPH * 2))]
+        make_article(f"Навіна {number}", "be", image=camera_photo(100 + number), body=body)
+    page = editions.render_page(
+        "be", timezone.localdate(), editions.day_articles("be", timezone.localdate())
+    )
+    return page
+
+
+@pytest.mark.django_db
+def test_a_day_too_big_gets_smaller_photos_then_fewer_never_less_text(busy_day, monkeypatch):
+    page = busy_day
+    html = editions.html_edition(page, "be")
+    assert photo_widths(html) == [560] * 4  # the usual size: the day fits
+
+    # Too big by a byte: every photo stays, at a smaller size.
+    monkeypatch.setattr(editions, "MAX_BYTES", len(html))
+    smaller = editions.html_edition(page, "be")
+    assert len(smaller) < len(html)
+    assert photo_widths(smaller) == [400] * 4
+
+    # Between the text alone and the text with every photo at the smallest size: as many
+    # photos as fit, first in reading order, the others left out with a line saying so.
+    text_only, photos = editions.html_file(page, "be", editions.HTML_PHOTOS[-1], keep=0)
+    everything, _ = editions.html_file(page, "be", editions.HTML_PHOTOS[-1])
+    assert photos == 4
+    limit = (len(text_only) + len(everything)) // 2
+    monkeypatch.setattr(editions, "MAX_BYTES", limit)
+    fewer = editions.html_edition(page, "be")
+    assert len(fewer) < limit
+    kept = photo_widths(fewer)
+    assert 0 < len(kept) < 4 and set(kept) == {320}
+    document = lxml_html.document_fromstring(fewer)
+    notes = document.xpath("//span[@class='photo-left-out']/text()")
+    assert notes == ["[Фота не ўвайшло, каб файл заставаўся малым; яно ёсць у поўнай версіі.]"] * (
+        4 - len(kept)
+    )
+    # The photos kept are the first ones: each article's lead photo, in order.
+    parts = document.xpath("//section[@class='edition-part']")
+    assert [bool(part.xpath(".//img")) for part in parts[:4]] == [True] * len(kept) + [False] * (
+        4 - len(kept)
+    )
+    text = document.text_content()
+    for number in range(4):
+        assert f"Навіна {number}" in text and f"Фота: Рэпарцёр {100 + number}" in text
+    assert text.count("Рэпарцёр расказвае") == PARAGRAPH.count("Рэпарцёр расказвае") * 2 * 4
+
+    # Under even the text alone: every article is still there, with no photo at all.
+    monkeypatch.setattr(editions, "MAX_BYTES", 1000)
+    bare = lxml_html.document_fromstring(editions.html_edition(page, "be"))
+    assert not bare.xpath("//img") and len(bare.xpath("//span[@class='photo-left-out']")) == 4
+    assert all(f"Навіна {number}" in bare.text_content() for number in range(4))
+
+
+@pytest.mark.skipif(not (EPUBCHECK and JAVA), reason="epubcheck is not installed (apt)")
+@pytest.mark.django_db
+def test_a_book_too_big_keeps_its_first_photos_and_stays_a_valid_book(
+    busy_day, monkeypatch, tmp_path
+):
+    page, day, smallest = busy_day, timezone.localdate(), editions.EPUB_PHOTOS[-1]
+
+    def book_bytes(keep):
+        book, _ = editions.render_epub("be", day, page, smallest, keep)
+        path = tmp_path / f"keep-{keep}.epub"
+        epub.write_epub(str(path), book)
+        return path.stat().st_size
+
+    limit = (book_bytes(0) + book_bytes(None)) // 2
+    monkeypatch.setattr(editions, "MAX_BYTES", limit)
+    path = tmp_path / "edition.epub"
+    path.write_bytes(editions.epub_edition("be", day, page))
+    assert path.stat().st_size < limit
+
+    book = epub.read_epub(str(path))
+    kept = list(book.get_items_of_type(ebooklib.ITEM_IMAGE))
+    assert 0 < len(kept) < 4
+    assert {Image.open(io.BytesIO(photo.get_content())).width for photo in kept} == {320}
+    chapters = [
+        item.get_content().decode() for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)
+    ]
+    for number in range(4):
+        chapter = next(text for text in chapters if f">Навіна {number}</h2>" in text)
+        assert ("<img" in chapter) == (number < len(kept))
+        assert ("Фота не ўвайшло" in chapter) == (number >= len(kept))
+    returncode, report = epubcheck(path)
+    assert returncode == 0, report
