@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from privacy.clients import address_hash, ban_tokens
-from privacy.limits import too_many
+from privacy.limits import first_over, limit_counter
 
 from .likeness import fingerprint
 from .models import Comment, DiscussionSwitch, Reason, Status
@@ -44,9 +44,30 @@ class Submission:
     policy: object
     now: object = field(default_factory=timezone.now)
     fingerprint: str = ""
+    _over: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
         self.fingerprint = self.fingerprint or fingerprint(self.text)
+
+    def over_limit(self):
+        """Which counter of this sender went over: "minute", "hour", "form" or "".
+
+        The limits and the form's uses are counted together, in one round trip to Redis,
+        in the order of the steps that read them; a counter after one that went over is
+        not counted, as when each step counted its own.
+        """
+        if self._over is None:
+            counters = {
+                "minute": limit_counter(
+                    self.request, "comments:minute", f"{self.policy.per_minute}/m"
+                ),
+                "hour": limit_counter(self.request, "comments:hour", f"{self.policy.per_hour}/h"),
+                "form": (form_uses_key(self), POSTS_PER_FORM, FORM_TOKEN_MAX_AGE),
+            }
+            names = [name for name, counter in counters.items() if counter is not None]
+            over = first_over([counters[name] for name in names])
+            self._over = "" if over is None else names[over]
+        return self._over
 
 
 @dataclass
@@ -86,9 +107,7 @@ def form_age(sub):
 
 
 def rate_limit(sub):
-    if too_many(sub.request, "comments:minute", f"{sub.policy.per_minute}/m") or too_many(
-        sub.request, "comments:hour", f"{sub.policy.per_hour}/h"
-    ):
+    if sub.over_limit() in ("minute", "hour"):
         return Refusal(
             "rate_limited", _("You are commenting too often. Please wait a little."), 429
         )
@@ -97,20 +116,18 @@ def rate_limit(sub):
 
 def form_reuse(sub):
     """One address may send only a few posts with one form token."""
-    digest = hashlib.blake2b(sub.form_token.encode(), digest_size=16).hexdigest()
-    key = f"comments:form-uses:{address_hash(sub.request, 'comments:form')}:{digest}"
-    cache.add(key, 0, FORM_TOKEN_MAX_AGE)
-    try:
-        uses = cache.incr(key)
-    except ValueError:  # the cache lost the key (or is unreachable): let the post through
-        return None
-    if uses is not None and uses > POSTS_PER_FORM:
+    if sub.over_limit() == "form":
         return Refusal("form_used", _("This form has already been used. Please reload the page."))
     return None
 
 
+def form_uses_key(sub):
+    digest = hashlib.blake2b(sub.form_token.encode(), digest_size=16).hexdigest()
+    return f"comments:form-uses:{address_hash(sub.request, 'comments:form')}:{digest}"
+
+
 def banned_client(sub):
-    if any(cache.get(ban_key(token)) for token in ban_tokens(sub.request)):
+    if any(cache.get_many([ban_key(token) for token in ban_tokens(sub.request)]).values()):
         return Verdict(Status.REJECTED, Reason.BANNED_CLIENT)
     return None
 
