@@ -31,8 +31,9 @@ SKIPPED = {
 # Modules that use a cache or module state for something other than a copy of data.
 NOT_MEMOS = {
     "copies/export.py": "a forked renderer's own client and spool: its state, not copies",
-    "comments/pipeline.py": "counts each form token's uses and reads bans: rules, not copies",
+    "comments/pipeline.py": "reads the bans moderators set: rules, not copies",
     "comments/services.py": "ban tokens and bans a moderator sets: state, not copies",
+    "privacy/limits.py": "counts each address's requests in a window: limits, not copies",
     "corrections/reports.py": "one report per fragment and client a while: a rate guard",
     "samizdat/jobs.py": "the worker's runs apart still going: state, not copies",
     "samizdat/rediscache.py": "the circuit breaker's state per Redis address",
