@@ -16,6 +16,8 @@ once per edition. Rows go into bench/results.md (this section replaced, the rest
 """
 
 import argparse
+import base64
+import io
 import json
 import shutil
 import time
@@ -23,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from lxml import html as lxml_html
+from PIL import Image
 
 from bench import corpus, harness
 
@@ -46,9 +49,15 @@ print(json.dumps({lang: len(editions.day_articles(lang, day)) for lang in langua
 
 
 def photos_in(path):
-    """Distinct photos embedded in a single-file edition."""
+    """(distinct photos embedded, photos left out, width of the widest) of a single-file
+    edition: a day too big for 2 MB gets smaller photos, then fewer (copies.editions)."""
     document = lxml_html.document_fromstring(path.read_bytes())
-    return len({image.get("src") for image in document.iter("img")})
+    sources = {image.get("src") for image in document.iter("img")}
+    widths = [
+        Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).width for src in sources
+    ]
+    left_out = len(document.xpath("//span[@class='photo-left-out']"))
+    return len(sources), left_out, max(widths, default=0)
 
 
 def env():
@@ -94,14 +103,16 @@ def section(day, counts, sizes, seconds):
         f"language in {seconds:.0f} s (photos drawn at the editions' sizes on the way). "
         "Limit: 2 MB for a typical day.",
         "",
-        "| language | articles | photos | single-file HTML | EPUB |",
-        "|---|---:|---:|---:|---:|",
+        "| language | articles | photos embedded | photos left out | photo width | "
+        "single-file HTML | EPUB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for language in sorted(sizes):
-        articles, photos = counts[language], sizes[language]["photos"]
+        articles, (photos, left_out, width) = counts[language], sizes[language]["photos"]
         html, book = sizes[language]["html"], sizes[language]["epub"]
         lines.append(
-            f"| {language} | {articles} | {photos} | {html / 1e6:.2f} MB | {book / 1e6:.2f} MB |"
+            f"| {language} | {articles} | {photos} | {left_out} | {width} px | "
+            f"{html / 1e6:.2f} MB | {book / 1e6:.2f} MB |"
         )
     over = [lang for lang in sizes if max(sizes[lang]["html"], sizes[lang]["epub"]) >= LIMIT]
     lines += [
