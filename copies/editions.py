@@ -141,7 +141,7 @@ def render_html(language, day, articles):
 
 
 def fitted(make, sizes):
-    """The smallest file make(photo size, keep) gives under MAX_BYTES with the most photos.
+    """The file make(photo size, keep) gives under MAX_BYTES: largest photos first, then most.
 
     make returns (bytes, photos in the day): keep None embeds every photo, a number the first
     that many in reading order. Each photo size is tried with every photo, largest first;
