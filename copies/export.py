@@ -371,6 +371,9 @@ class Exporter:
                     value = urlsplit(value)._replace(scheme="", netloc="").geturl()
                 if value and not value.startswith(("#", "data:", "mailto:")):
                     element.set(attribute, relative(value))
+            # The page's beacon token changes every day and counts nothing in a copy (no
+            # server to count): kept, it would make yesterday's kept pages differ.
+            element.attrib.pop("data-beacon-token", None)
             if element.get("srcset"):
                 candidates = []
                 for candidate in element.get("srcset").split(","):
