@@ -87,7 +87,7 @@ def post(request):
     payload = guard.admit(request, CommentIn, max_body=MAX_BODY)
     article = live_article(payload.article)
     with translation.override(article.locale.language_code):
-        form = CommentForm(payload.dict())
+        form = CommentForm(payload.model_dump())
         if not form.is_valid():
             message = " ".join(error for errors in form.errors.values() for error in errors)
             return refuse(400, "invalid", message)

@@ -17,6 +17,8 @@ from django.db.models import Count, Sum
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import NoScriptError, RedisError
 
+from samizdat import rediscache
+
 from . import clock
 from .models import (
     EngagementDay,
@@ -74,11 +76,12 @@ WITHIN_LIMIT_SHA = hashlib.sha1(WITHIN_LIMIT_SCRIPT.encode(), usedforsecurity=Fa
 
 
 def run_script(redis, script, sha, keys, args):
-    """EVALSHA, and EVAL (which loads it) the first time a Redis server meets the script."""
+    """EVALSHA, and EVAL (which loads it) the first time a Redis server meets the script;
+    on this thread's own connection (samizdat.rediscache.command: a beacon's one trip)."""
     try:
-        return redis.evalsha(sha, len(keys), *keys, *args)
+        return rediscache.command(redis, "EVALSHA", sha, len(keys), *keys, *args)
     except NoScriptError:
-        return redis.eval(script, len(keys), *keys, *args)
+        return rediscache.command(redis, "EVAL", script, len(keys), *keys, *args)
 
 
 class RedisBuffer:

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from samizdat import caching
-from samizdat.guard import exact_host_names
+from samizdat.guard import exact_host_names, host_of
 
 from . import clock
 
@@ -89,7 +89,7 @@ def is_own_host(host, request):
     return (
         host.endswith(".onion")
         or host == main_domain()
-        or host == request.get_host().split(":")[0].lower().removeprefix("www.")
+        or host == host_of(request).split(":")[0].lower().removeprefix("www.")
         or host in exact_host_names()
     )
 
@@ -112,7 +112,7 @@ def serving_host(request):
         host = (urlsplit(origin).hostname or "").lower()
     except ValueError:
         host = ""
-    host = host or request.get_host().split(":")[0].lower()
+    host = host or host_of(request).split(":")[0].lower()
     if host.endswith(".onion"):
         return "onion"
     if not host or host.removeprefix("www.") == main_domain():

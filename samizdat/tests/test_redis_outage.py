@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django_redis.client import DefaultClient
+from redis import exceptions as redis_errors
 
 from samizdat import caching, pagecache, rediscache
 from samizdat.rediscache import Breaker, GuardedConnection
@@ -93,6 +94,56 @@ def test_calls_reach_redis_again_once_it_answers(settings, redis_to_stop):
 
     assert cache.get("answer") == 42
     assert not rediscache.unreachable()
+
+
+def own_redis(settings, server):
+    use_redis(settings, server.url, IGNORE_EXCEPTIONS=True)
+    from django_redis import get_redis_connection
+
+    return get_redis_connection("default")
+
+
+def test_a_command_on_the_threads_own_connection_reuses_it(settings, redis_to_stop, attempts):
+    redis = own_redis(settings, redis_to_stop)
+    attempts.clear()
+    replies = [rediscache.command(redis, "INCR", "beacons") for _ in range(5)]
+    assert replies == [1, 2, 3, 4, 5]
+    assert len(attempts) == 1  # one socket, kept
+    assert redis.get("beacons") == b"5"  # the client sees what the connection wrote
+
+
+def test_a_command_after_redis_restarted_connects_again(settings, redis_to_stop):
+    """As through redis-py's client: the socket the restart closed is made again."""
+    redis = own_redis(settings, redis_to_stop)
+    assert rediscache.command(redis, "SET", "beacons", 7) == b"OK"
+    redis_to_stop.stop()
+    redis_to_stop.start()
+    assert rediscache.command(redis, "INCR", "beacons") == 1  # a new server, nothing kept
+    assert redis.incr("beacons") == 2  # the client, likewise
+
+
+def test_a_command_to_a_dead_redis_fails_fast_and_says_nothing_was_sent(
+    settings, redis_to_stop, attempts
+):
+    redis = own_redis(settings, redis_to_stop)
+    rediscache.command(redis, "PING")
+    redis_to_stop.stop()
+    with pytest.raises(redis_errors.ConnectionError):
+        rediscache.command(redis, "INCR", "beacons")
+    attempts.clear()
+    with pytest.raises(rediscache.NotSent):
+        rediscache.command(redis, "INCR", "beacons")
+    assert attempts == []  # the breaker is open: no socket tried
+
+
+def test_each_thread_and_each_server_has_its_own_connection(settings, redis_to_stop, redis_server):
+    first = own_redis(settings, redis_to_stop)
+    mine = rediscache.own_connection(first)
+    assert rediscache.own_connection(first) is mine
+    with ThreadPoolExecutor(1) as other_thread:
+        assert other_thread.submit(rediscache.own_connection, first).result() is not mine
+    second = own_redis(settings, redis_server)
+    assert rediscache.own_connection(second).port == redis_server.port != mine.port
 
 
 def test_the_generation_asks_nothing_of_a_redis_marked_unreachable(
