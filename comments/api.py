@@ -61,8 +61,15 @@ def no_such_comment():
 
 
 def live_article(article_id):
+    # Without its body and lede, and unordered (one id, one row): reading a long article's
+    # StreamField and building the page tree's ORDER BY were a third of a comment POST's CPU.
     article = ArticlePage.objects.published().select_related("locale").filter(pk=article_id)
-    return guard.found(article.first())
+    return guard.found(one_row(article.defer_streamfields()))
+
+
+def one_row(queryset):
+    """The row of a query by id, or None; unlike first(), with no ORDER BY to build."""
+    return next(iter(queryset.order_by()[:1]), None)
 
 
 @router.get("/token", response={200: Token, 400: Error, 404: Error, 503: Error})
@@ -105,15 +112,15 @@ def posted(comment):
         else _("Thank you! Your comment will appear after review.")
     )
     html = render_to_string("comments/comment.html", {"comment": comment}) if published else ""
-    count = ArticlePage.objects.filter(pk=comment.article_id).values_list(
-        "comment_count", flat=True
+    count = one_row(
+        ArticlePage.objects.filter(pk=comment.article_id).values_list("comment_count", flat=True)
     )
     return {
         "status": "published" if published else "pending",
         "message": message,
         "comment_id": comment.pk,
         "html": html,
-        "count": count.first() or 0,
+        "count": count or 0,
     }
 
 
