@@ -61,8 +61,8 @@ def no_such_comment():
 
 
 def live_article(article_id):
-    # Without its body and lede, and unordered (one id, one row): reading a long article's
-    # StreamField and building the page tree's ORDER BY were a third of a comment POST's CPU.
+    # Without its body and lede, and unordered (one id, one row): posting never shows the
+    # StreamFields, and a lookup by id needs no ORDER BY of the page tree built for it.
     article = ArticlePage.objects.published().select_related("locale").filter(pk=article_id)
     return guard.found(one_row(article.defer_streamfields()))
 

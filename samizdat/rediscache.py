@@ -195,7 +195,9 @@ def command(redis, *args):
 
 
 def ready(connection):
-    """Connected, with nothing unread waiting: closed by the server, it reads as ready."""
+    """Connect the connection if needed and make sure nothing is waiting to be read on it.
+
+    A socket the server closed reads as readable (at its end), so it is made again here."""
     connection.connect()  # no-op while connected
     try:
         if connection.can_read():
