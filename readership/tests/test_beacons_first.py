@@ -159,3 +159,36 @@ def test_the_app_server_is_given_the_beacon_path():
 
     assert isinstance(wsgi.application.application, BeaconsFirst)
     assert wsgi.application.application.guarded is not None
+
+
+def test_a_flood_changing_its_agent_and_query_is_limited_at_the_front(homes, buffer_kind):
+    """60 a minute from one address through BeaconsFirst, whatever agent or query it sends;
+    a forged X-Forwarded-For counts for nothing without a trusted proxy in front."""
+    article = make_article()
+    beacons_first = BeaconsFirst(RecordingApp())
+    statuses = []
+    for number in range(70):
+        environ = environ_of(CASES["counted"][0], article)
+        environ["HTTP_USER_AGENT"] = f"Mozilla/5.0 reader #{number}"
+        environ["QUERY_STRING"] = f"n={number}"
+        environ["HTTP_X_FORWARDED_FOR"] = f"198.51.100.{number}"
+        statuses.append(call(beacons_first, environ)[0][:3])
+    assert statuses == ["202"] * 60 + ["429"] * 10
+    assert leaves_buffered() == 60
+
+
+def test_with_redis_stopped_a_beacon_at_the_front_is_counted_in_the_database(
+    homes, settings, redis_to_stop
+):
+    from readership.models import PendingEngagement
+    from testing import use_redis
+
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    article = make_article()
+    beacons_first = BeaconsFirst(RecordingApp())
+    assert call(beacons_first, environ_of(CASES["counted"][0], article))[0] == "202 Accepted"
+    redis_to_stop.stop()
+    environ = environ_of(CASES["counted"][0], article)
+    environ["REMOTE_ADDR"] = "198.51.100.5"
+    assert call(beacons_first, environ)[0] == "202 Accepted"
+    assert PendingEngagement.objects.filter(article_id=article.pk).exists()
