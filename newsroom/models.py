@@ -1,6 +1,6 @@
 """The newsroom's pages: home per language, All news, sections and articles."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from django import forms
@@ -9,7 +9,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import connections, models
+from django.db import connection, connections, models
 from django.db.models.functions import Mod, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -762,18 +762,41 @@ def refresh_between_publications(articles):
     The articles may come from the cache (newsroom.routing, latest_in_edition), which
     keeps them until the next publication; meanwhile every comment changes the comment
     count, and a correction moves last_published_at (the "Updated" time).
+
+    Every uncached article render runs this, and building the same small query through
+    the ORM cost three times what sending it does (0.5 ms against 0.15 on this machine),
+    so the statement is written once here; fresh_counts_statement() says what it reads.
     """
-    fresh = {
-        pk: (count, last_published_at)
-        for pk, count, last_published_at in ArticlePage.objects.filter(
-            pk__in=[article.pk for article in articles]
-        )
-        .order_by()
-        .values_list("pk", "comment_count", "last_published_at")
-    }
+    pks = [article.pk for article in articles]
+    with connection.cursor() as cursor:
+        cursor.execute(fresh_counts_statement(len(pks)), pks)
+        fresh = {pk: (count, aware(last)) for pk, count, last in cursor.fetchall()}
     for article in articles:
         if article.pk in fresh:
             article.comment_count, article.last_published_at = fresh[article.pk]
+
+
+def fresh_counts_statement(count):
+    """The ORM's columns and join for refresh_between_publications, for `count` ids.
+
+    Only the models' own table and column names go into the text; the ids are parameters.
+    """
+    article, page = ArticlePage._meta, Page._meta
+    quote = connection.ops.quote_name
+    return (
+        f"SELECT a.{quote(article.pk.column)}, a.{quote('comment_count')},"  # noqa: S608
+        f" p.{quote(page.get_field('last_published_at').column)}"
+        f" FROM {quote(article.db_table)} a JOIN {quote(page.db_table)} p"
+        f" ON p.{quote(page.pk.column)} = a.{quote(article.pk.column)}"
+        f" WHERE a.{quote(article.pk.column)} IN ({', '.join(['%s'] * count)})"
+    )
+
+
+def aware(moment):
+    """A datetime as the ORM gives it: SQLite's cursor hands it over naive, in UTC."""
+    if moment is not None and settings.USE_TZ and timezone.is_naive(moment):
+        return timezone.make_aware(moment, UTC)
+    return moment
 
 
 def attach_byline_authors(articles):

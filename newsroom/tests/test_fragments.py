@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from wagtail.rich_text import RichText
 
-from newsroom.models import ArticlePage
+from newsroom.models import ArticlePage, refresh_between_publications
 from testing.factories import hours_ago, make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +96,25 @@ def test_an_update_time_moved_without_publication_shows_at_once(homes):
     assert 'class="updated"' not in read(article)
     ArticlePage.objects.filter(pk=article.pk).update(last_published_at=hours_ago(1))
     assert 'class="updated"' in read(article)
+
+
+def test_the_fresh_counts_and_times_are_what_the_orm_reads(homes):
+    """refresh_between_publications writes its statement by hand: it must read the same
+    values, of the same types (aware datetimes on SQLite too), as the ORM."""
+    articles = [
+        make_article(title="Першая", published_at=hours_ago(3)),
+        make_article(title="Другая", published_at=hours_ago(2)),
+    ]
+    ArticlePage.objects.filter(pk=articles[0].pk).update(
+        comment_count=4, last_published_at=hours_ago(1)
+    )
+    for article in articles:
+        article.comment_count, article.last_published_at = -1, None
+    refresh_between_publications(articles)
+    orm = ArticlePage.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk")
+    expected = list(orm.values_list("pk", "comment_count", "last_published_at"))
+    assert [(a.pk, a.comment_count, a.last_published_at) for a in articles] == expected
+    assert all(a.last_published_at.tzinfo is not None for a in articles)
 
 
 def test_a_preview_shows_the_draft_not_the_published_text(homes):
