@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from newsroom.models import ArticlePage
+from newsroom.template_slots import kept_html
 from samizdat import converters  # noqa: F401 (registers <id:...>)
 
 from . import views
@@ -51,4 +52,6 @@ def listing_button(page, user, next_url=None):
 
 @hooks.register("newsroom_slot_footer")
 def what_we_count_link(context):
-    return render_to_string("analytics/footer_link.html")
+    return kept_html(
+        context, "what-we-count-link", [], lambda: render_to_string("analytics/footer_link.html")
+    )

@@ -11,6 +11,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from newsroom.models import ArticlePage
+from newsroom.template_slots import kept_html
 from samizdat import caching
 
 from . import views
@@ -54,7 +55,12 @@ def typo_dialog(context):
     article = article_in(context)
     if article is None:
         return ""
-    return render_to_string("corrections/dialog.html", {"article": article})
+    return kept_html(
+        context,
+        "typo-dialog",
+        [article.pk],
+        lambda: render_to_string("corrections/dialog.html", {"article": article}),
+    )
 
 
 class QueueMenuItem(MenuItem):

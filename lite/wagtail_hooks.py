@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from newsroom.models import ArticlePage
+from newsroom.template_slots import kept_html
 
 from .links import lite_article_url
 
@@ -15,13 +16,24 @@ def lite_url_for(context):
     return lite_article_url(page.language_code, page.slug)
 
 
+def kept_link(context, template_name):
+    """The link to the article's lite version: its URL changes only with a publication."""
+    page = context.get("page")
+    return kept_html(
+        context,
+        template_name,
+        [getattr(page, "pk", None)],
+        lambda: (
+            render_to_string(template_name, {"url": url}) if (url := lite_url_for(context)) else ""
+        ),
+    )
+
+
 @hooks.register("newsroom_slot_head")
 def alternate_link(context):
-    url = lite_url_for(context)
-    return render_to_string("lite/slot_head.html", {"url": url}) if url else ""
+    return kept_link(context, "lite/slot_head.html")
 
 
 @hooks.register("newsroom_slot_article_end")
 def lite_link(context):
-    url = lite_url_for(context)
-    return render_to_string("lite/slot_article_end.html", {"url": url}) if url else ""
+    return kept_link(context, "lite/slot_article_end.html")

@@ -12,12 +12,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsroom.template_slots import kept_html
+
 from . import admin_views
 from .models import Issue
 
 
 def subscribe_form(context):
-    return render_to_string("newsletter/form.html")
+    return kept_html(
+        context, "newsletter-form", [], lambda: render_to_string("newsletter/form.html")
+    )
 
 
 for slot in ("home_aside", "article_end", "reach_end"):

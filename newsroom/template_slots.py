@@ -12,11 +12,40 @@ teasers; the context's `article` is the story listed), reach_end (the end of the
 pages and of "If we are blocked").
 """
 
+import hashlib
+
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail import hooks
+
+from samizdat import caching
+
+from . import lookups
 
 
 def render_slot(name, context):
     parts = [fragment(context) for fragment in hooks.get_hooks(f"newsroom_slot_{name}")]
     # Fragments come from our own apps' templates, which escape what readers typed.
     return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308
+
+
+def kept_html(context, name, values, build):
+    """What build() renders, kept until the next publication: {% kept_fragment %}'s store.
+
+    Keyed by the name, the values and the language, in the current generation
+    (samizdat.caching.FRAGMENTS), so after its first render in a process it is a lookup in
+    that process's memory. For HTML that nothing but a publication changes (no comment
+    counts, comments, likes or corrections); what differs between sites must be among the
+    values. Previews render afresh.
+    """
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    values = [*map(str, values), translation.get_language() or ""]
+    digest = hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
+    return caching.remember(caching.FRAGMENTS, f"fragment:{name}:{digest}", build)
+
+
+def site_id(request):
+    site = lookups.site_for(request) if request is not None else None
+    return site.pk if site is not None else 0

@@ -253,9 +253,11 @@ ROUTES = declare(
 )
 FRAGMENTS = declare(
     "fragments",
-    keeps="`{% kept_fragment %}` HTML: article header, photos and body, Latest news, lists",
+    keeps="`{% kept_fragment %}` HTML: article header, photos and body, Latest news, lists; "
+    "the slots' HTML that only a publication changes (the typo dialog, the newsletter form, "
+    "the lite and footer links)",
     where=SHARED,
-    code=("newsroom/templatetags/newsroom_tags.py",),
+    code=("newsroom/template_slots.py", "newsroom/templatetags/newsroom_tags.py"),
     timeout=BETWEEN_PUBLICATIONS,
     cleared_by=NEW_GENERATION,
     tests=(

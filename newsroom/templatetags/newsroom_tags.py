@@ -1,6 +1,5 @@
 """Template tags for the masthead, the language switcher, article lists and fragments."""
 
-import hashlib
 from datetime import timedelta
 
 from django import template
@@ -9,9 +8,8 @@ from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html, json_script
 from wagtail.models import Page
 
-from newsroom import lookups
 from newsroom.models import HomePage, SectionPage, own_url
-from newsroom.template_slots import render_slot
+from newsroom.template_slots import kept_html, render_slot, site_id
 from samizdat import caching
 
 register = template.Library()
@@ -29,7 +27,7 @@ def language_versions(context, page=None):
     key = getattr(page, "translation_key", None) if page is not None else None
     links = caching.remember(
         caching.SITE_LOOKUPS,
-        f"versions:{_site_id(request)}:{key}",
+        f"versions:{site_id(request)}:{key}",
         lambda: _language_links(request, key),
     )
     return [
@@ -37,15 +35,10 @@ def language_versions(context, page=None):
     ]  # fmt: skip
 
 
-def _site_id(request):
-    site = lookups.site_for(request) if request is not None else None
-    return site.pk if site is not None else 0
-
-
 def _language_links(request, translation_key):
     # Shared by every page of the site, so looked up once per generation, not per article.
     homes = caching.remember(
-        caching.SITE_LOOKUPS, f"home-urls:{_site_id(request)}", lambda: _home_urls(request)
+        caching.SITE_LOOKUPS, f"home-urls:{site_id(request)}", lambda: _home_urls(request)
     )
     translations = {}
     if translation_key:
@@ -82,7 +75,7 @@ def site_navigation(context):
     language = translation.get_language()
     menu = caching.remember(
         caching.SITE_LOOKUPS,
-        f"navigation:{_site_id(request)}:{language}",
+        f"navigation:{site_id(request)}:{language}",
         lambda: _navigation(request, language),
     )
     return {"request": request, **menu}
@@ -143,14 +136,11 @@ class KeptFragmentNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        values = [str(value.resolve(context)) for value in self.vary_on]
-        values += [str(_site_id(request)), translation.get_language() or ""]
-        digest = hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
-        key = f"fragment:{self.name.resolve(context)}:{digest}"
-        return caching.remember(caching.FRAGMENTS, key, lambda: self.nodelist.render(context))
+        values = [value.resolve(context) for value in self.vary_on]
+        values.append(site_id(context.get("request")))
+        return kept_html(
+            context, self.name.resolve(context), values, lambda: self.nodelist.render(context)
+        )
 
 
 def page_language(context):

@@ -143,3 +143,23 @@ def test_an_address_that_leads_nowhere_is_still_a_404(client, homes):
     article = make_article(title="Існуючая навіна")
     assert client.get(article.url + "dalej/").status_code == 404
     assert client.get("/be/news/nijakaj-navіny/").status_code == 404
+
+
+def test_slot_html_kept_between_publications_is_each_articles_own(homes):
+    """The typo dialog and the lite links are kept per article: the second article read
+    does not get the first one's."""
+    first, second = make_article(title="Першая навіна"), make_article(title="Другая навіна")
+    for article in (first, second, first):
+        html = read(article)
+        assert f'data-page="{article.pk}"' in html
+        assert html.count(f'href="/be/lite/{article.slug}/"') == 2  # <head> and the body
+
+
+def test_the_lite_links_follow_a_new_address_once_published(homes):
+    article = make_article(title="Навіна з новым адрасам")
+    assert f'href="/be/lite/{article.slug}/"' in read(article)
+    article.slug = "new-address"
+    article.save_revision().publish()
+    article.refresh_from_db()
+    html = read(article)
+    assert html.count('href="/be/lite/new-address/"') == 2
