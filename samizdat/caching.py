@@ -443,6 +443,19 @@ PROCESS_MEMO = declare(
         "newsroom/tests/test_kept_between_publications.py::test_the_process_memo_forgets_a_generation_and_stays_within_its_size",
     ),
 )
+STATIC_URLS = declare(
+    "static-urls",
+    keeps="the URL of each static file a template named, from the manifest of hashed names",
+    where=PROCESS,
+    code=("samizdat/staticfiles.py",),
+    timeout=None,
+    limit=512,
+    cleared_by="a restart: the manifest is read once when the process starts, and a deploy "
+    "collects new files and restarts the app servers",
+    tests=(
+        "samizdat/tests/test_static_urls.py::test_each_url_is_the_manifests_and_worked_out_once",
+    ),
+)
 LOCAL_HOST_NAMES = declare(
     "local-host-names",
     keeps="the configured host names' snapshot",

@@ -270,7 +270,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # WhiteNoise's compressed manifest storage, each URL worked out once per process.
+    "staticfiles": {"BACKEND": "samizdat.staticfiles.StaticFiles"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
