@@ -302,7 +302,7 @@ SEARCH_RESULTS = declare(
 )
 DISCUSSION_STAMPS = declare(
     "discussion-stamps",
-    keeps="each article's discussion stamp, part of the key of its kept discussion block",
+    keeps="each article's discussion stamp, kept with its discussion block and compared",
     where=SHARED,
     code=("comments/discussion.py",),
     timeout=None,

@@ -57,6 +57,19 @@ def test_a_hidden_comment_leaves_the_next_render(client, article, policy):
     assert total(html) == 0
 
 
+def test_a_block_rendered_under_an_older_stamp_is_never_served(article, policy):
+    """A render that began before a comment changed may store its block after the new
+    stamp: the block is kept with its stamp, and one of another stamp is rendered again."""
+    from django.core.cache import cache
+
+    assert "Стары блок" not in read(article)
+    shown = CommentPolicy.load().shown_on_article
+    key = f"discussion-block:{article.pk}:0:be:0:{shown}"
+    kept_stamp, _html = cache.get(key)
+    cache.set(key, (kept_stamp + "-older", "<p>Стары блок</p>"))
+    assert "Стары блок" not in read(article)
+
+
 def test_closing_and_reopening_a_discussion_shows_at_once(article, policy):
     assert CLOSED not in read(article)
     switch = DiscussionSwitch.objects.create(page=article, comments_closed=True)
