@@ -3,14 +3,20 @@
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from newsroom.models import ArticlePage
+from newsroom.template_slots import kept_html
 from samizdat import converters  # noqa: F401 (registers <id:...>)
 
 from . import admin_views, engagement, numbers
+
+# Places in the kept like box for what changes between publications.
+LIKES = "\x00likes\x00"
+TOKEN = "\x00beacon-token\x00"  # noqa: S105 (a place to fill, not a secret)
 
 
 def _board(context):
@@ -38,10 +44,18 @@ def like_button(context):
     page = context.get("page")
     if not isinstance(page, ArticlePage):
         return ""
+    # The box is kept with the fragments; the count and the day's token are put in.
+    box = kept_html(
+        context,
+        "like-box",
+        [page.pk],
+        lambda: render_to_string(
+            "readership/like.html", {"article": page, "likes": LIKES, "token": TOKEN}
+        ),
+    )
     likes = numbers.like_counts([page.pk])[page.pk]
-    token = engagement.beacon_token(page.pk)
-    return render_to_string(
-        "readership/like.html", {"article": page, "likes": likes, "token": token}
+    return mark_safe(  # noqa: S308 (our template's HTML; a number and a hex token put in)
+        box.replace(LIKES, str(int(likes))).replace(TOKEN, engagement.beacon_token(page.pk))
     )
 
 

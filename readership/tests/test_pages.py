@@ -46,6 +46,24 @@ def test_article_shows_its_like_count_and_the_board(client, homes):
     assert "data-readership-board" in html
 
 
+def test_the_kept_like_box_shows_each_renders_count_and_the_days_token(client, homes, settings):
+    """The box is kept until the next publication; its count and token are put in fresh."""
+    from readership import engagement
+
+    settings.PAGE_CACHE_SECONDS = 0
+    article = make_article()
+    with time_machine.travel(NOON, tick=False):
+        assert f'data-readership-likes="{article.pk}">0<' in client.get(article.url).text
+        like(client, article)
+        html = client.get(article.url).text
+        assert f'data-readership-likes="{article.pk}">1<' in html
+        assert f'data-beacon-token="{engagement.beacon_token(article.pk)}"' in html
+    with time_machine.travel(NOON + timedelta(days=1), tick=False):
+        html = client.get(article.url).text
+        assert f'data-beacon-token="{engagement.beacon_token(article.pk)}"' in html
+    assert "\x00" not in html
+
+
 def test_lists_keep_to_the_language_being_read(client, homes):
     article = make_article(title="Навіна")
     english = translate_article(article, "en", "News")
