@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html, json_script
 from wagtail.models import Page
@@ -15,7 +16,6 @@ from samizdat import caching
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
 def language_versions(context, page=None):
     """One entry per language: where the switcher leads and whether that is a translation.
 
@@ -68,9 +68,13 @@ def _home_urls(request):
     return {home.locale.language_code: home.get_url(request) for home in homes}
 
 
-@register.inclusion_tag("newsroom/components/navigation.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_navigation(context):
-    """Main page and sections of the language being read."""
+    """Main page and sections of the language being read, kept until the next publication.
+
+    The same HTML on every page of a language, except where the page read is one of the
+    menu's own (marked as the current one).
+    """
     request = context.get("request")
     language = translation.get_language()
     menu = caching.remember(
@@ -78,7 +82,48 @@ def site_navigation(context):
         f"navigation:{site_id(request)}:{language}",
         lambda: _navigation(request, language),
     )
-    return {"request": request, **menu}
+    urls = {menu["home"]["url"] if menu["home"] else None, *(s["url"] for s in menu["sections"])}
+    current = getattr(request, "path", None)
+    return kept_html(
+        context,
+        "navigation",
+        [site_id(request), current if current in urls else ""],
+        lambda: render_to_string(
+            "newsroom/components/navigation.html",
+            {"request": request, "site_name": context.get("site_name"), **menu},
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page=None):
+    """<link rel="alternate" hreflang> to each translation: absolute, on the host read."""
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
+    return kept_html(
+        context,
+        "hreflang",
+        [site_id(request), getattr(page, "translation_key", None), host],
+        lambda: render_to_string(
+            "newsroom/components/hreflang.html",
+            {"versions": language_versions(context, page), "request": request},
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context, page=None):
+    """The masthead's be / ru / en, each leading to this page's translation if published."""
+    request = context.get("request")
+    return kept_html(
+        context,
+        "language-switcher",
+        [site_id(request), getattr(page, "translation_key", None)],
+        lambda: render_to_string(
+            "newsroom/components/language_switcher.html",
+            {"versions": language_versions(context, page)},
+        ),
+    )
 
 
 def _navigation(request, language):

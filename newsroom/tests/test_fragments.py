@@ -5,12 +5,20 @@ remembered route and the fragments), changes something the way editors or the co
 app do, and reads the next render.
 """
 
+import re
+
 import pytest
 from django.test import Client
 from wagtail.rich_text import RichText
 
 from newsroom.models import ArticlePage, refresh_between_publications
-from testing.factories import hours_ago, make_article, make_author, make_image
+from testing.factories import (
+    hours_ago,
+    make_article,
+    make_author,
+    make_image,
+    translate_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +171,28 @@ def test_the_lite_links_follow_a_new_address_once_published(homes):
     article.refresh_from_db()
     html = read(article)
     assert html.count('href="/be/lite/new-address/"') == 2
+
+
+def test_kept_alternates_name_the_host_each_reader_used(homes, settings):
+    """hreflang alternates are absolute: kept per host, a mirror's reader gets the mirror."""
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example.net"]
+    article = make_article(title="Навіна на люстэрку")
+    translate_article(article, "en", "News on a mirror")
+    for host in ("testserver", "mirror.example.net", "testserver"):
+        html = Client(HTTP_HOST=host).get(article.url).content.decode()
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]*" href="([^"]*)">', html)
+        assert len(alternates) == 2 and all(a.startswith(f"http://{host}/") for a in alternates)
+
+
+def test_the_kept_navigation_marks_the_page_read_if_it_is_in_the_menu(homes):
+    article = make_article(title="Навіна з раздзела")
+    client = Client()
+    for url, current in [
+        ("/be/politics/", "/be/politics/"),
+        (article.url, None),
+        ("/be/", "/be/"),
+        ("/be/politics/", "/be/politics/"),
+    ]:
+        html = client.get(url).content.decode()
+        marked = re.findall(r'<a href="([^"]*)" aria-current="page">', html)
+        assert marked == ([current] if current else []), (url, marked)
