@@ -257,14 +257,18 @@ def dateline(moment, shows="date_time"):
 PLURAL_SAMPLES = {"one": 1, "few": 2, "many": 5, "other": 5}
 
 
-@register.simple_tag
-def comment_count_labels():
+@register.simple_tag(takes_context=True)
+def comment_count_labels(context):
     """The comment-count label for each plural category, "{n}" standing for the number."""
-    labels = {}
-    for category, sample in PLURAL_SAMPLES.items():
-        text = translation.ngettext("%(count)s comment", "%(count)s comments", sample)
-        labels[category] = text % {"count": "{n}"}
-    return json_script(labels, "comment-labels")
+
+    def build():
+        labels = {}
+        for category, sample in PLURAL_SAMPLES.items():
+            text = translation.ngettext("%(count)s comment", "%(count)s comments", sample)
+            labels[category] = text % {"count": "{n}"}
+        return json_script(labels, "comment-labels")
+
+    return kept_html(context, "comment-labels", [], build)
 
 
 @register.simple_tag(takes_context=True)
