@@ -39,13 +39,17 @@ def board(language):
     return result
 
 
-def board_html(language, render):
-    """The board rendered by render(board), kept as long as the numbers it shows."""
-    key = f"readership:board-html:{language}"
-    try:
-        cached = cache.get(key)
-    except UNREACHABLE:
-        cached = None
+def board_html(language, render, cached=None):
+    """The board rendered by render(board), kept as long as the numbers it shows.
+
+    cached: the kept board when the caller already read it (like_count_and_board).
+    """
+    key = board_html_key(language)
+    if cached is None:
+        try:
+            cached = cache.get(key)
+        except UNREACHABLE:
+            cached = None
     if cached is not None:
         return cached
     html = render(board(language))
@@ -122,12 +126,29 @@ def _articles(language, counts, label):
     ]
 
 
+def board_html_key(language):
+    return f"readership:board-html:{language}"
+
+
+def like_count_and_board(article_id, language):
+    """An article's likes and the kept board HTML of its language (None when not kept),
+    read in one round trip: an article page shows both."""
+    board_key = board_html_key(language)
+    counts, found = _likes_and([article_id], [board_key])
+    return counts[article_id], found.get(board_key)
+
+
 def like_counts(article_ids):
     """Likes of each article: flushed totals plus what waits in the buffer, never below 0."""
+    return _likes_and(article_ids, [])[0]
+
+
+def _likes_and(article_ids, also):
+    """like_counts(), and what the cache holds of the keys `also`, in one round trip."""
     article_ids = sorted(set(article_ids))
     keys = {article: f"readership:likes:{article}" for article in article_ids}
     try:
-        cached = cache.get_many(keys.values())
+        cached = cache.get_many([*keys.values(), *also])
     except UNREACHABLE:
         cached = {}
     counts = {a: cached[k] for a, k in keys.items() if k in cached}
@@ -137,7 +158,7 @@ def like_counts(article_ids):
         counts.update(fresh)
         with contextlib.suppress(UNREACHABLE):
             cache.set_many({keys[a]: n for a, n in fresh.items()}, caching.LIVE_NUMBERS.seconds)
-    return counts
+    return counts, {key: cached[key] for key in also if key in cached}
 
 
 def _like_counts(article_ids):

@@ -21,11 +21,14 @@ TOKEN = "\x00beacon-token\x00"  # noqa: S105 (a place to fill, not a secret)
 
 def _board(context):
     language = translation.get_language()
+    request = context.get("request")
     return numbers.board_html(
         language,
         lambda board: render_to_string(
             "readership/board.html", {"board": board, "language": language}
         ),
+        # An article page read the kept board with its like count (like_button).
+        cached=getattr(request, "readership_board", None),
     )
 
 
@@ -53,7 +56,10 @@ def like_button(context):
             "readership/like.html", {"article": page, "likes": LIKES, "token": TOKEN}
         ),
     )
-    likes = numbers.like_counts([page.pk])[page.pk]
+    likes, board = numbers.like_count_and_board(page.pk, translation.get_language())
+    request = context.get("request")
+    if request is not None:
+        request.readership_board = board  # the article's board, rendered below the box
     return mark_safe(  # noqa: S308 (our template's HTML; a number and a hex token put in)
         box.replace(LIKES, str(int(likes))).replace(TOKEN, engagement.beacon_token(page.pk))
     )
