@@ -77,9 +77,10 @@ def site_navigation(context):
     """
     request = context.get("request")
     language = translation.get_language()
+    site = site_id(request)
     menu = caching.remember(
         caching.SITE_LOOKUPS,
-        f"navigation:{site_id(request)}:{language}",
+        f"navigation:{site}:{language}",
         lambda: _navigation(request, language),
     )
     urls = {menu["home"]["url"] if menu["home"] else None, *(s["url"] for s in menu["sections"])}
@@ -87,7 +88,7 @@ def site_navigation(context):
     return kept_html(
         context,
         "navigation",
-        [site_id(request), current if current in urls else ""],
+        [site, current if current in urls else ""],
         lambda: render_to_string(
             "newsroom/components/navigation.html",
             {"request": request, "site_name": context.get("site_name"), **menu},
