@@ -12,9 +12,10 @@ the same round compare. Rounds alternate floor, before and after; each figure is
 of the rounds. Rows go into bench/results.md (this section replaced, the rest kept).
 
 Pages: the article with its fragments warm (the same article again, as after a comment
-purged its cached copy) and cold (a different article each request right after the cache
-generation moved on, as after a publication), the main page, All news, a section and the
-RSS feed.
+purged its cached copy); after a publication (a different article each request, each read
+once before another article was published through Wagtail: the first renders of the
+articles readers were reading); cold (a different article each request, never read since
+Redis was emptied); the main page, All news, a section and the RSS feed.
 
     .venv/bin/python -m bench.render_cpu                       # the full run
     .venv/bin/python -m bench.render_cpu --seconds 3 --rounds 1 --articles 2000 --comments 20000
@@ -38,14 +39,27 @@ SERVER = "granian wsgi"
 # The main branch before the speed work on uncached renders (issue 21).
 BEFORE = os.environ.get("BENCH_BEFORE", "23205af")
 COLD_ARTICLES = 20000  # more than a run can ask for: no article twice in a run
-TARGETS_MS = {"article": 4.0, "article, cold fragments": 4.0, "main page": 10.0,
-              "All news": 10.0, "section": 10.0, "RSS feed": 10.0}  # fmt: skip
+AFTER_PUBLICATION = "article, after a publication"
+TARGETS_MS = {"article": 4.0, AFTER_PUBLICATION: 4.0, "article, cold fragments": 4.0,
+              "main page": 10.0, "All news": 10.0, "section": 10.0,
+              "RSS feed": 10.0}  # fmt: skip
+# The articles read before the publication, and the length of the run after it: short
+# enough that no article is asked for twice (the run is checked for it).
+READ_BEFORE = 3000
+AFTER_PUBLICATION_SECONDS = 2
 
 COLD_CODE = """
 import json
 from newsroom.models import ArticlePage
 articles = ArticlePage.objects.published().filter(locale__language_code="be").newest_first()
 print(json.dumps([a.url for a in articles.specific()[:COUNT]]))
+"""
+# Another article published again, as an editor's correction of its text would be.
+PUBLISH_CODE = """
+from newsroom.models import ArticlePage
+article = ArticlePage.objects.live().filter(locale__language_code="en").first()
+article.save_revision().publish()
+print(article.pk)
 """
 
 
@@ -90,10 +104,11 @@ def pages(targets):
 class Round:
     """One server per source tree, every page measured on it."""
 
-    def __init__(self, args, targets, cold_file):
+    def __init__(self, args, targets, cold_file, read_file):
         self.args = args
         self.targets = targets
         self.cold_file = cold_file
+        self.read_file = read_file
 
     def floor(self, page_file):
         server = harness.start_server(
@@ -115,6 +130,7 @@ class Round:
                 for _ in range(4):  # both workers, fragments and routes stored
                     harness.fetch(server.base + path, timeout=120)
                 results[name] = self.run(server, path)
+            results[AFTER_PUBLICATION] = self.after_publication(server)
             self.new_generation()
             results["article, cold fragments"] = self.run(
                 server, "/", script="many_articles.lua",
@@ -125,8 +141,25 @@ class Round:
         results["peak RSS"] = server.worker_peak_mb()
         return results
 
-    def run(self, server, path, script=None, env=None):
-        run = harness.wrk(server, path, self.args.seconds, script=script, env=env)
+    def after_publication(self, server):
+        """Every article of the list read once, another article published, then each read
+        again: no article twice after the publication."""
+        paths = {"BENCH_PATHS_FILE": str(self.read_file)}
+        self.new_generation()
+        read = 0
+        while read < READ_BEFORE:
+            read += harness.wrk(server, "/", 10, script="many_articles.lua", env=paths).requests
+        harness.django_shell(env(), PUBLISH_CODE)
+        time.sleep(1.2)  # both workers see the new generation
+        run = self.run(
+            server, "/", script="many_articles.lua", env=paths, seconds=AFTER_PUBLICATION_SECONDS
+        )
+        if run.requests > READ_BEFORE:
+            raise SystemExit(f"{run.requests} requests after the publication: some twice")
+        return run
+
+    def run(self, server, path, script=None, env=None, seconds=None):
+        run = harness.wrk(server, path, seconds or self.args.seconds, script=script, env=env)
         if run.non_2xx:
             raise SystemExit(f"{server.name} {path}: {run.non_2xx} non-2xx answers")
         print(f"  {server.name} {path[:60]}: {run.rps:.0f} req/s, {run.cpu_ms:.2f} ms CPU, "
@@ -153,10 +186,13 @@ def measure(args):
     cold_file = harness.WORK / "render-cpu-articles.txt"
     urls = json.loads(harness.django_shell(env(), COLD_CODE.replace("COUNT", str(COLD_ARTICLES))))
     cold_file.write_text("\n".join(urls) + "\n")
+    read_file = harness.WORK / "render-cpu-read-before.txt"
+    code = COLD_CODE.replace("COUNT", str(READ_BEFORE)).replace('"be"', '"ru"')
+    read_file.write_text("\n".join(json.loads(harness.django_shell(env(), code))) + "\n")
     rounds = []
     for number in range(args.rounds):
         print(f"round {number + 1} of {args.rounds}", flush=True)
-        one = Round(args, targets, cold_file)
+        one = Round(args, targets, cold_file, read_file)
         rounds.append({"floor": one.floor(page_file)["floor"], "before": one.site(tree),
                        "after": one.site(harness.ROOT)})  # fmt: skip
     return commit, targets, rounds, len(urls)
@@ -197,7 +233,10 @@ def table(args, commit, rounds, cold_count, started):
         " per request, those in flight when wrk stopped counted (harness.cpu_per_request);"
         ' "× floor" compares it with the bare Django view\'s of the same'
         " rounds. The cold article row asks for a different article each request (of"
-        f" {cold_count:,}) right after the cache generation moved on.",
+        f" {cold_count:,}), none read since Redis was emptied. The row after a publication"
+        f" reads {READ_BEFORE:,} Russian articles once each, publishes an English one again"
+        f" through Wagtail, and then asks for those articles for {AFTER_PUBLICATION_SECONDS} s,"
+        " each at most once.",
         "",
         "| page | before CPU ms/req | after CPU ms/req | after/before | before × floor "
         "| after × floor | before req/s | after req/s | after req/s of floor | target | met |",

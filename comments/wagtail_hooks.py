@@ -24,8 +24,10 @@ def comments_under_article(context):
         return ""
     # Editors' settings, kept until the next publication or until they change (apps.py).
     policy = caching.remember(caching.SITE_LOOKUPS, "comment-policy", CommentPolicy.load)
+    # Saving a switch starts a new foundation (apps.py); the section is in the key, since
+    # the article's own publication may move it.
     article._discussion_switches = caching.remember(
-        caching.SITE_LOOKUPS,
+        caching.ARTICLE_PARTS,
         f"discussion-switches:{article.pk}:{article.section_id}",
         lambda: pipeline.discussion_switches(article),
     )

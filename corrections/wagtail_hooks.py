@@ -25,12 +25,14 @@ def article_in(context):
 
 
 def public_notes(article):
-    """The article's corrections, kept until the next generation: saving or deleting a
+    """The article's corrections, kept until the next foundation: saving or deleting a
     correction starts one (models.purge_article)."""
     if article.pk is None:  # the preview of an article not yet saved
         return []
     return caching.remember(
-        caching.SITE_LOOKUPS, f"corrections:{article.pk}", lambda: list(article.corrections.all())
+        caching.ARTICLE_PARTS,
+        f"corrections:{article.pk}",
+        lambda: list(article.corrections.all()),
     )
 
 
@@ -41,7 +43,7 @@ def corrections_and_hint(context):
     if article is None:
         return ""
     return caching.remember(
-        caching.SITE_LOOKUPS,
+        caching.ARTICLE_PARTS,
         f"corrections-html:{article.pk}:{translation.get_language()}",
         lambda: render_to_string(
             "corrections/article_end.html", {"corrections": public_notes(article)}
@@ -60,6 +62,7 @@ def typo_dialog(context):
         "typo-dialog",
         [article.pk],
         lambda: render_to_string("corrections/dialog.html", {"article": article}),
+        layer=caching.ARTICLE_PARTS,
     )
 
 

@@ -68,7 +68,7 @@ def social_image(article):
     # Remembered until the next publication or photo edit: looking the rendition up cost a
     # query per render once the article's photos come from the fragment cache.
     return caching.remember(
-        caching.SITE_LOOKUPS,
+        caching.ARTICLE_PARTS,
         f"social-image:{article.lead_image_id}",
         lambda: canonical_url(article.lead_image.get_rendition(SOCIAL_IMAGE).url),
     )

@@ -19,4 +19,9 @@ def canonical_and_social_tags(context):
     # What else the tags show may change between publications (a live blog's entries).
     versions = ":".join(str(part(page)) for part in hooks.get_hooks("distribution_head_version"))
     key = f"head-tags:{page.pk}:{page.live_revision_id}:{updated}:{versions}"
-    return caching.remember(caching.SITE_LOOKUPS, key, lambda: head_tags(page))
+    # An article's tags change only with its own publication (its revision is in the key)
+    # or a new foundation (a saved author or photo): they outlast other publications. A
+    # live blog's follow its entries, whose changes do not all pass through the key.
+    lasting = hasattr(page, "lede") and not versions.strip(":")
+    layer = caching.ARTICLE_PARTS if lasting else caching.SITE_LOOKUPS
+    return caching.remember(layer, key, lambda: head_tags(page))

@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from newsroom.models import ArticlePage
 from newsroom.template_slots import kept_html
+from samizdat import caching
 
 from .links import lite_article_url
 
@@ -22,10 +23,12 @@ def kept_link(context, template_name):
     return kept_html(
         context,
         template_name,
-        [getattr(page, "pk", None)],
+        [getattr(page, "pk", None), getattr(page, "slug", None)],
         lambda: (
             render_to_string(template_name, {"url": url}) if (url := lite_url_for(context)) else ""
         ),
+        # The slug is in the key; an unpublished article is a new foundation.
+        layer=caching.ARTICLE_PARTS,
     )
 
 

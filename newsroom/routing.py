@@ -2,11 +2,14 @@
 
 Wagtail finds a page by walking the tree from the site's root, two queries a level. Here
 the page a URL leads to is found by its url_path in two short queries instead, and then
-remembered for the cache generation (samizdat.caching) loaded with what every render of it
-reads, so the next request takes it from the cache without a query: building an ORM query
-alone costs about a millisecond. Publishing, moving or deleting any page starts a new
-generation and with it a fresh lookup; what changes on a live page between publications
-(an article's comment count) its render reads afresh (ArticlePage.get_context).
+remembered under the cache foundation (samizdat.caching) loaded with what every render of
+it reads, so the next request takes it from the cache without a query: building an ORM
+query alone costs about a millisecond. Moving, renaming, unpublishing or deleting any page,
+or publishing one that is not an article, starts a new foundation and with it a fresh
+lookup. An article's own publication does not: its route is checked against its live
+revision by the statement every article render runs anyway (ArticlePage.read_fresh), and
+looked up again when it is stale. What changes on a live page between publications (an
+article's comment count) its render reads afresh (ArticlePage.get_context).
 """
 
 import functools
@@ -51,12 +54,21 @@ def url_paths_route():
 def remembered_page(request, site, path):
     key = route_key(site, request.path)
     page = caching.recall(caching.ROUTES, key)
+    if page is not None and not is_current(page):
+        page = None
     if page is None:
         page = find_page(site, path)
         if page is not None:
             # Stored now, before this request's render attaches anything to the instance.
             caching.store(caching.ROUTES, key, page)
     return page
+
+
+def is_current(page):
+    """Whether a remembered page is still what the URL leads to: only an article can be
+    published again without a new foundation, and it says whether it is its live revision."""
+    check = getattr(page, "is_live_revision", None)
+    return check is None or check()
 
 
 def route_key(site, path):

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from samizdat import caching, cdn
 
@@ -15,6 +15,26 @@ def new_generation():
     """
     caching.purge_everything()
     transaction.on_commit(caching.purge_everything)
+
+
+def new_publication():
+    """A new generation (lists) that leaves the foundation (articles' own parts), now and
+    again once committed, as new_generation()."""
+    caching.new_publication()
+    transaction.on_commit(caching.new_publication)
+
+
+def article_published(instance=None, **kwargs):
+    """An article published at its address changes the lists and its own parts, which are
+    kept under its live revision: nothing else an article page shows. Any other page
+    published (a section's title is every article's kicker) changes the foundation."""
+    from .models import ArticlePage
+
+    if not isinstance(instance, ArticlePage):
+        purge_pages(instance, **kwargs)
+        return
+    new_publication()
+    cdn.purge(cdn.page_paths(instance))
 
 
 def purge_pages(instance=None, **kwargs):
@@ -42,7 +62,9 @@ def lists_showing(page):
 
 def connect():
     cdn.add_paths(lists_showing)
-    page_published.connect(purge_pages, dispatch_uid="pagecache-published")
+    page_published.connect(article_published, dispatch_uid="pagecache-published")
+    # A new address changes every link to the page: Wagtail sends this once committed.
+    page_slug_changed.connect(purge_pages, dispatch_uid="pagecache-slug-changed")
     page_unpublished.connect(purge_pages, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_pages, dispatch_uid="pagecache-moved")
     post_delete.connect(purge_deleted_page, dispatch_uid="pagecache-deleted")

@@ -29,21 +29,22 @@ def render_slot(name, context):
     return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308
 
 
-def kept_html(context, name, values, build):
+def kept_html(context, name, values, build, layer=caching.FRAGMENTS):
     """What build() renders, kept until the next publication: {% kept_fragment %}'s store.
 
     Keyed by the name, the values and the language, in the current generation
     (samizdat.caching.FRAGMENTS), so after its first render in a process it is a lookup in
     that process's memory. For HTML that nothing but a publication changes (no comment
     counts, comments, likes or corrections); what differs between sites must be among the
-    values. Previews render afresh.
+    values. Previews render afresh. An article's own parts go to caching.ARTICLE_PARTS,
+    which other articles' publications leave: their values must name its live revision.
     """
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return build()
     values = [*map(str, values), translation.get_language() or ""]
     digest = hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
-    return caching.remember(caching.FRAGMENTS, f"fragment:{name}:{digest}", build)
+    return caching.remember(layer, f"fragment:{name}:{digest}", build)
 
 
 def site_id(request):

@@ -10,7 +10,10 @@ from wagtail.admin.widgets import Button
 
 from newsroom.models import ArticlePage
 from newsroom.template_slots import kept_html
-from samizdat import converters  # noqa: F401 (registers <id:...>)
+from samizdat import (
+    caching,
+    converters,  # noqa: F401 (registers <id:...>)
+)
 
 from . import admin_views, engagement, numbers
 
@@ -55,6 +58,7 @@ def like_button(context):
         lambda: render_to_string(
             "readership/like.html", {"article": page, "likes": LIKES, "token": TOKEN}
         ),
+        layer=caching.ARTICLE_PARTS,
     )
     likes, board = numbers.like_count_and_board(page.pk, translation.get_language())
     request = context.get("request")

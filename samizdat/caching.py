@@ -74,6 +74,9 @@ class Layer:
     tests: tuple
     limit: int | None = None
     limit_unit: str = "entries"
+    # Kept under the foundation (see foundation()) rather than the generation: what an
+    # article's own publication cannot change, or what its key names (the live revision).
+    through_publications: bool = False
 
     @property
     def seconds(self):
@@ -116,6 +119,12 @@ UNREACHABLE = (RedisError, ConnectionInterrupted)
 # Values kept between publications: long enough to be read thousands of times; a new
 # generation makes them unreachable anyway.
 BETWEEN_PUBLICATIONS = 3600
+# What moves the foundation: every change but the publication of an article at the same
+# address (newsroom.signals).
+FOUNDATION_CHANGES = (
+    "saving a site, locale, author, photo, correction, view restriction or discussion setting; "
+    "publishing a page that is not an article; renaming, moving, unpublishing or deleting a page"
+)
 NEW_GENERATION = (
     "a new generation (a publication, or a saved site, locale, author, photo or view restriction)"  # noqa: E501
 )
@@ -245,10 +254,38 @@ ROUTES = declare(
     where=SHARED,
     code=("newsroom/routing.py",),
     timeout=BETWEEN_PUBLICATIONS,
-    cleared_by=NEW_GENERATION,
+    through_publications=True,
+    cleared_by=f"a new foundation: {FOUNDATION_CHANGES}; an article's route whose live "
+    "revision is no longer the live one is looked up again",
     tests=(
+        "newsroom/tests/test_kept_through_publications.py::test_an_article_s_own_publication_shows_at_once",
         "newsroom/tests/test_kept_between_publications.py::test_a_remembered_route_ends_when_the_article_is_unpublished",
         "newsroom/tests/test_kept_between_publications.py::test_a_moved_article_is_found_at_its_new_address_only",
+    ),
+)
+ARTICLE_PARTS = declare(
+    "article-parts",
+    keeps="an article's own parts, keyed by its live revision: title, description, header, "
+    "photos and body, bylines and tags, head tags, corrections, discussion settings, "
+    "the switcher and hreflang links (keyed by the number of its live translations)",
+    where=SHARED,
+    code=(
+        "newsroom/templatetags/newsroom_tags.py",
+        "newsroom/models.py",
+        "corrections/wagtail_hooks.py",
+        "comments/wagtail_hooks.py",
+        "distribution/wagtail_hooks.py",
+        "distribution/structured_data.py",
+    ),
+    timeout=BETWEEN_PUBLICATIONS,
+    through_publications=True,
+    cleared_by=f"a new foundation: {FOUNDATION_CHANGES}; the article's own publication changes "
+    "its key",
+    tests=(
+        "newsroom/tests/test_kept_through_publications.py::test_another_article_s_publication_leaves_an_article_s_parts",
+        "newsroom/tests/test_kept_through_publications.py::test_an_article_s_own_publication_shows_at_once",
+        "newsroom/tests/test_kept_through_publications.py::test_a_translation_published_later_joins_the_switcher",
+        "newsroom/tests/test_kept_through_publications.py::test_a_new_author_name_reaches_every_article",
     ),
 )
 FRAGMENTS = declare(
@@ -443,6 +480,20 @@ PROCESS_MEMO = declare(
         "newsroom/tests/test_kept_between_publications.py::test_the_process_memo_forgets_a_generation_and_stays_within_its_size",
     ),
 )
+LASTING_MEMO = declare(
+    "lasting-memo",
+    keeps="what this process read of the values kept through publications (article parts, routes)",
+    where=PROCESS,
+    code=("samizdat/caching.py",),
+    timeout=None,
+    limit=8 * 1024 * 1024,
+    limit_unit="bytes",
+    cleared_by="the foundation moving on (at most a second after another process's change)",
+    tests=(
+        "newsroom/tests/test_kept_through_publications.py::test_another_article_s_publication_leaves_an_article_s_parts",
+        "newsroom/tests/test_kept_through_publications.py::test_a_new_author_name_reaches_every_article",
+    ),
+)
 STATIC_URLS = declare(
     "static-urls",
     keeps="the URL of each static file a template named, from the manifest of hashed names",
@@ -590,7 +641,13 @@ BROWSERS = declare(
 # The generation.
 
 GENERATION_KEY = "pagecache:generation"
-_seen = {"value": None, "until": 0.0}
+# The foundation moves with the generation, except on an article's publication: what an
+# article page shows of its own live revision, and what only other changes (a site, locale,
+# author, photo or view restriction, a page moved, renamed, unpublished or deleted, a page
+# that is not an article published) make wrong, outlives the publication of other
+# articles, which happen every few minutes on a news day.
+FOUNDATION_KEY = "pagecache:foundation"
+_seen = {"value": None, "foundation": None, "until": 0.0}
 # A purge made while Redis was unreachable could not drop the shared copies, and Redis may
 # come back with them (it keeps its data: docs/failures.md). So this process drops its own
 # copies at once, and starts a new generation as soon as it reads Redis again.
@@ -610,22 +667,38 @@ def generation():
         # until Redis answers again (its breaker lets one call through now and then).
         return _seen["value"] or 1
     try:
-        value = cache.get(GENERATION_KEY)
-        if value is None:
-            cache.add(GENERATION_KEY, fresh_generation(), GENERATION.seconds)
-            value = cache.get(GENERATION_KEY)
+        numbers = _read_numbers()
     except UNREACHABLE:
-        value = None
-    if value is None:
+        numbers = None
+    if numbers is None:
         # Unreachable (raised, or ignored by the cache): nothing stored can be read either,
         # so the number only has to be a number; it is not kept, so the real one is read
         # as soon as the cache is back.
         return _seen["value"] or 1
-    _remember_generation(value)
+    _remember_generation(*numbers)
     if _purge_owed["owed"]:
         purge_everything()
         return _seen["value"]
-    return value
+    return numbers[0]
+
+
+def foundation():
+    """The current foundation, read with the generation (one round trip a second)."""
+    generation()
+    return _seen["foundation"] or 1
+
+
+def _read_numbers():
+    """(generation, foundation) from the shared cache, each started when missing."""
+    keys = (GENERATION_KEY, FOUNDATION_KEY)
+    found = cache.get_many(keys)
+    for key in keys:
+        if found.get(key) is None:
+            cache.add(key, fresh_generation(), GENERATION.seconds)
+            found[key] = cache.get(key)
+    if found[GENERATION_KEY] is None or found[FOUNDATION_KEY] is None:
+        return None
+    return found[GENERATION_KEY], found[FOUNDATION_KEY]
 
 
 def fresh_generation():
@@ -634,8 +707,10 @@ def fresh_generation():
     return secrets.randbits(48)
 
 
-def _remember_generation(value):
+def _remember_generation(value, foundation_value=None):
     _seen.update(value=value, until=time.monotonic() + GENERATION_SNAPSHOT.seconds)
+    if foundation_value is not None:
+        _seen["foundation"] = foundation_value
 
 
 def forget_generation():
@@ -644,7 +719,7 @@ def forget_generation():
     For when the shared cache was emptied (tests do it between cases); otherwise a process
     would go on using the old number for up to a second and then switch mid-way.
     """
-    _seen.update(value=None, until=0.0)
+    _seen.update(value=None, foundation=None, until=0.0)
     _purge_owed["owed"] = False
     forget_process_copies()
 
@@ -668,18 +743,30 @@ def forget_generation_of_another_cache(setting, **kwargs):
 
 
 def purge_everything():
-    """Start a new generation: everything stored under the old one is ignored from now on."""
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:
-        value = fresh_generation()
-        cache.set(GENERATION_KEY, value, GENERATION.seconds)
-    except UNREACHABLE:
-        value = None
+    """Start a new generation and foundation: everything stored before is ignored."""
+    new_publication(_move_on(FOUNDATION_KEY))
+
+
+def new_publication(foundation_value=None):
+    """Start a new generation only, as an article's publication does (newsroom.signals):
+    lists and the pages that show them render anew; what is kept through publications
+    (an article's own parts, keyed by its live revision) stays."""
+    value = _move_on(GENERATION_KEY)
     if value is None or purge_missed_redis():
         return
     _purge_owed["owed"] = False
-    _remember_generation(value)
+    _remember_generation(value, foundation_value)
+
+
+def _move_on(key):
+    try:
+        return cache.incr(key)
+    except ValueError:
+        value = fresh_generation()
+        cache.set(key, value, GENERATION.seconds)
+        return value
+    except UNREACHABLE:
+        return None
 
 
 def purge_missed_redis():
@@ -696,11 +783,19 @@ def purge_missed_redis():
 _NOTHING = ("nothing",)
 
 
+def _kept_under(layer, key):
+    """(memo, number, full key) of a layer's key: under the generation or the foundation."""
+    current = generation()
+    if layer.through_publications:
+        number = _seen["foundation"] or 1
+        return _lasting_memo, number, f"{layer.name}:f{number}:{key}"
+    return _memo, current, f"{layer.name}:{current}:{key}"
+
+
 def remember(layer, key, build):
     """The value stored for this generation under key, built (and stored) when missing."""
-    current = generation()
-    full_key = f"{layer.name}:{current}:{key}"
-    value = _memo.get(current, full_key)
+    memo, current, full_key = _kept_under(layer, key)
+    value = memo.get(current, full_key)
     if value is not None:
         return None if value == _NOTHING else value
     try:
@@ -712,18 +807,17 @@ def remember(layer, key, build):
         if keeping():
             with contextlib.suppress(*UNREACHABLE):
                 cache.set(full_key, _NOTHING if value is None else value, layer.seconds)
-    _memo.put(current, full_key, _NOTHING if value is None else value)
+    memo.put(current, full_key, _NOTHING if value is None else value)
     return None if value == _NOTHING else value
 
 
 def store(layer, key, value):
     """Keep a value for this generation (see remember)."""
-    current = generation()
-    full_key = f"{layer.name}:{current}:{key}"
+    memo, current, full_key = _kept_under(layer, key)
     if keeping():
         with contextlib.suppress(*UNREACHABLE):
             cache.set(full_key, value, layer.seconds)
-    _memo.put(current, full_key, value)
+    memo.put(current, full_key, value)
 
 
 # False while the newsroom renders its own copy of the site (copies.export): an archive of
@@ -755,9 +849,8 @@ def stop_keeping():
 
 def recall(layer, key):
     """What store() kept under key in this generation, or None."""
-    current = generation()
-    full_key = f"{layer.name}:{current}:{key}"
-    value = _memo.get(current, full_key)
+    memo, current, full_key = _kept_under(layer, key)
+    value = memo.get(current, full_key)
     if value is not None:
         return value
     try:
@@ -765,7 +858,7 @@ def recall(layer, key):
     except UNREACHABLE:
         return None
     if value is not None:
-        _memo.put(current, full_key, value)
+        memo.put(current, full_key, value)
     return value
 
 
@@ -804,6 +897,9 @@ class GenerationMemo:
 
 # A few hundred articles' pages and fragments: what a breaking story's readers hit.
 _memo = GenerationMemo(limit_bytes=PROCESS_MEMO.limit)
+# What is kept under the foundation, in a memo of its own: the publication of another
+# article, which empties the one above, leaves this one.
+_lasting_memo = GenerationMemo(limit_bytes=LASTING_MEMO.limit)
 
 
 # The table in docs/caching.md.

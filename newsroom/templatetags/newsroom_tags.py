@@ -25,14 +25,29 @@ def language_versions(context, page=None):
     request = context.get("request")
     current = translation.get_language()
     key = getattr(page, "translation_key", None) if page is not None else None
+    layer, family = translations_kept(page)
     links = caching.remember(
-        caching.SITE_LOOKUPS,
-        f"versions:{site_id(request)}:{key}",
+        layer,
+        f"versions:{site_id(request)}:{key}:{family}",
         lambda: _language_links(request, key),
     )
     return [
         {**link, "is_current": link["code"] == current} for link in links
     ]  # fmt: skip
+
+
+def translations_kept(page):
+    """(layer, version) under which what a page shows of its translations is kept.
+
+    An article's render has read how many of its translations are live
+    (ArticlePage.read_fresh): with that number in the key, the links are kept through other
+    articles' publications, and a translation published later changes the key. Any other
+    page's are kept until the next publication.
+    """
+    count = getattr(page, "live_translations", None)
+    if count is None:
+        return caching.SITE_LOOKUPS, ""
+    return caching.ARTICLE_PARTS, count
 
 
 def _language_links(request, translation_key):
@@ -101,14 +116,16 @@ def hreflang_links(context, page=None):
     """<link rel="alternate" hreflang> to each translation: absolute, on the host read."""
     request = context.get("request")
     host = request.get_host() if request is not None else ""
+    layer, family = translations_kept(page)
     return kept_html(
         context,
         "hreflang",
-        [site_id(request), getattr(page, "translation_key", None), host],
+        [site_id(request), getattr(page, "translation_key", None), family, host],
         lambda: render_to_string(
             "newsroom/components/hreflang.html",
             {"versions": language_versions(context, page), "request": request},
         ),
+        layer=layer,
     )
 
 
@@ -116,14 +133,16 @@ def hreflang_links(context, page=None):
 def language_switcher(context, page=None):
     """The masthead's be / ru / en, each leading to this page's translation if published."""
     request = context.get("request")
+    layer, family = translations_kept(page)
     return kept_html(
         context,
         "language-switcher",
-        [site_id(request), getattr(page, "translation_key", None)],
+        [site_id(request), getattr(page, "translation_key", None), family],
         lambda: render_to_string(
             "newsroom/components/language_switcher.html",
             {"versions": language_versions(context, page)},
         ),
+        layer=layer,
     )
 
 
@@ -176,17 +195,54 @@ def kept_fragment(parser, token):
 
 
 class KeptFragmentNode(template.Node):
+    layer = caching.FRAGMENTS
+
     def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
         self.name = name
         self.vary_on = vary_on
 
+    def values(self, context):
+        return [value.resolve(context) for value in self.vary_on]
+
     def render(self, context):
-        values = [value.resolve(context) for value in self.vary_on]
-        values.append(site_id(context.get("request")))
+        values = [*self.values(context), site_id(context.get("request"))]
         return kept_html(
-            context, self.name.resolve(context), values, lambda: self.nodelist.render(context)
+            context,
+            self.name.resolve(context),
+            values,
+            lambda: self.nodelist.render(context),
+            layer=self.layer,
         )
+
+
+@register.tag
+def article_part(parser, token):
+    """Render once per live revision a part of an article that only its own publication
+    changes, kept through other articles' publications (caching.ARTICLE_PARTS):
+
+        {% article_part "body" page %} ... {% endarticle_part %}
+
+    Keyed by the article's id and live revision, the values after it, the site and the
+    language. A new foundation (a saved author or photo, a renamed section, an unpublished
+    page...) drops it with everything else.
+    """
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name and the article")
+    nodelist = parser.parse(("endarticle_part",))
+    parser.delete_first_token()
+    return ArticlePartNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
+
+
+class ArticlePartNode(KeptFragmentNode):
+    layer = caching.ARTICLE_PARTS
+
+    def values(self, context):
+        article, *more = super().values(context)
+        return [article.pk, article.live_revision_id, *more]
 
 
 def page_language(context):
