@@ -43,6 +43,9 @@ class MakeRun:
             "REDIS_URL": settings.REDIS_URL,
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "EDITOR_CREDENTIALS_FILE": str(self.credentials),
+            # Its own collected files: collectstatic rewrites some of the shared folder's
+            # while other tests' app servers list it as they start.
+            "STATIC_ROOT": str(tmp_path / "static"),
         }
         environment.pop("BASE_URL", None)
         environment.pop("DJANGO_SETTINGS_MODULE", None)
