@@ -34,11 +34,27 @@ RELATED = {"newsroom.articlepage": ("locale", "section", "lead_image")}
 def serve(request, path):
     """Wagtail's serve, with the page found through the cache when it can be."""
     site = lookups.site_for(request)
+    page = None
     if site is not None and url_paths_route():
         page = remembered_page(request, site, path)
         if page is not None and page.live:
             request._wagtail_route_for_request = (page, [], {})
-    return wagtail_views.serve(request, path)
+    if page is None or not page.live or not hasattr(page, "is_live_revision"):
+        return wagtail_views.serve(request, path)
+    # An article's own parts are read and kept as one (samizdat.caching.bundled), so the
+    # response is rendered here, inside the block, rather than after the view returns.
+    with caching.bundled(caching.ARTICLE_PARTS, parts_key(request, site, page)):
+        response = wagtail_views.serve(request, path)
+        if callable(getattr(response, "render", None)) and not response.is_rendered:
+            response.render()
+    return response
+
+
+def parts_key(request, site, article):
+    """An article's parts differ by revision, site, host (its hreflang links) and language."""
+    host = hashlib.blake2b(request.get_host().encode(), digest_size=8).hexdigest()
+    language = translation.get_language()
+    return f"{article.pk}:{article.live_revision_id}:{site.pk}:{host}:{language}"
 
 
 @functools.cache

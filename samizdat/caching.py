@@ -267,7 +267,8 @@ ARTICLE_PARTS = declare(
     "article-parts",
     keeps="an article's own parts, keyed by its live revision: title, description, header, "
     "photos and body, bylines and tags, head tags, corrections, discussion settings, "
-    "the switcher and hreflang links (keyed by the number of its live translations)",
+    "the switcher and hreflang links (keyed by the number of its live translations); "
+    "an article render's parts read and kept as one value (`bundled`)",
     where=SHARED,
     code=(
         "newsroom/templatetags/newsroom_tags.py",
@@ -286,6 +287,8 @@ ARTICLE_PARTS = declare(
         "newsroom/tests/test_kept_through_publications.py::test_an_article_s_own_publication_shows_at_once",
         "newsroom/tests/test_kept_through_publications.py::test_a_translation_published_later_joins_the_switcher",
         "newsroom/tests/test_kept_through_publications.py::test_a_new_author_name_reaches_every_article",
+        "samizdat/tests/test_bundles.py::test_a_new_foundation_leaves_the_bundle_behind_and_a_publication_does_not",
+        "newsroom/tests/test_render_round_trips.py::test_an_article_s_own_parts_come_in_one_round_trip_after_a_publication",
     ),
 )
 FRAGMENTS = declare(
@@ -685,6 +688,7 @@ def generation():
 def foundation():
     """The current foundation, read with the generation (one round trip a second)."""
     generation()
+    # 1 only while Redis is unreachable, as generation(): nothing is kept under it then.
     return _seen["foundation"] or 1
 
 
@@ -755,6 +759,10 @@ def new_publication(foundation_value=None):
     if value is None or purge_missed_redis():
         return
     _purge_owed["owed"] = False
+    if foundation_value is None and _seen["foundation"] is None:
+        # The foundation is not known here yet: both are read at the next call.
+        _seen.update(value=None, until=0.0)
+        return
     _remember_generation(value, foundation_value)
 
 
@@ -787,13 +795,16 @@ def _kept_under(layer, key):
     """(memo, number, full key) of a layer's key: under the generation or the foundation."""
     current = generation()
     if layer.through_publications:
-        number = _seen["foundation"] or 1
+        number = foundation()
         return _lasting_memo, number, f"{layer.name}:f{number}:{key}"
     return _memo, current, f"{layer.name}:{current}:{key}"
 
 
 def remember(layer, key, build):
     """The value stored for this generation under key, built (and stored) when missing."""
+    bundle = _bundle.get()
+    if bundle is not None and bundle.layer is layer:
+        return bundle.get(key, build)
     memo, current, full_key = _kept_under(layer, key)
     value = memo.get(current, full_key)
     if value is not None:
@@ -818,6 +829,58 @@ def store(layer, key, value):
         with contextlib.suppress(*UNREACHABLE):
             cache.set(full_key, value, layer.seconds)
     memo.put(current, full_key, value)
+
+
+class Bundle:
+    """What a block of code remembers in one layer, kept as one value (bundled())."""
+
+    def __init__(self, layer, kept):
+        self.layer = layer
+        self.kept = kept  # key -> value, as the last such block left them
+        self.used = {}  # key -> value, read or built in this block
+        self.built = False
+
+    def get(self, key, build):
+        if key not in self.used:
+            if key in self.kept:
+                self.used[key] = self.kept[key]
+            else:
+                self.used[key] = build()
+                self.built = True
+        return self.used[key]
+
+    def to_keep(self):
+        """What to keep again: something new, or values no longer read (an old count's)."""
+        if self.built or len(self.used) != len(self.kept):
+            return self.used
+        return None
+
+
+_bundle = contextvars.ContextVar("kept_bundle", default=None)
+
+
+@contextlib.contextmanager
+def bundled(layer, key):
+    """In this block, what is remembered in `layer` is read and kept together under key.
+
+    An article's render reads a dozen of its own parts; one by one they cost a round trip
+    to Redis each when this process's memo does not hold them (after a publication, with
+    more articles read than the memo keeps). Kept as one value, they cost one. The values
+    kept are those the block used: a part whose key moved on (a comment count) is dropped.
+    A block that raises keeps nothing.
+    """
+    if _bundle.get() is not None:
+        yield
+        return
+    bundle = Bundle(layer, recall(layer, f"bundle:{key}") or {})
+    token = _bundle.set(bundle)
+    try:
+        yield
+    finally:
+        _bundle.reset(token)
+    kept = bundle.to_keep()
+    if kept is not None:
+        store(layer, f"bundle:{key}", kept)
 
 
 # False while the newsroom renders its own copy of the site (copies.export): an archive of
