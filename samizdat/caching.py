@@ -850,10 +850,10 @@ class Bundle:
         return self.used[key]
 
     def to_keep(self):
-        """What to keep again: something new, or values no longer read (an old count's)."""
-        if self.built or len(self.used) != len(self.kept):
-            return self.used
-        return None
+        """What to keep again, when something was built: the values read this time, so
+        those no longer asked for (an old count's) go. A block that built nothing keeps
+        what was kept; some values are only read to build others (a byline in a header)."""
+        return self.used if self.built else None
 
 
 _bundle = contextvars.ContextVar("kept_bundle", default=None)
@@ -865,9 +865,9 @@ def bundled(layer, key):
 
     An article's render reads a dozen of its own parts; one by one they cost a round trip
     to Redis each when this process's memo does not hold them (after a publication, with
-    more articles read than the memo keeps). Kept as one value, they cost one. The values
-    kept are those the block used: a part whose key moved on (a comment count) is dropped.
-    A block that raises keeps nothing.
+    more articles read than the memo keeps). Kept as one value, they cost one. When the
+    block built something, the values kept are those it used: a part whose key moved on (a
+    comment count) is dropped. A block that raises keeps nothing.
     """
     if _bundle.get() is not None:
         yield
