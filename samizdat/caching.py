@@ -18,6 +18,11 @@ deleting a page, or saving a site, locale, author, photo or view restriction, st
 one (newsroom.signals). Whatever is stored under a generation is unreachable from then on,
 so the values remembered here (remember, store, recall) never outlive the change that made
 them wrong.
+
+The foundation is a second number, moved by all of those changes but one: an article
+published at its own address. Layers declared `through_publications` keep their values
+under it, so an article's own parts (keyed by its live revision) outlive the publication
+of other articles; an article render reads them as one value (bundled).
 """
 
 import contextlib
