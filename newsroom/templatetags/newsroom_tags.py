@@ -184,12 +184,18 @@ def kept_fragment(parser, token):
     fragment never outlives a change it shows. Put nothing inside that changes between
     publications (comment counts, comments, corrections). Previews render afresh.
     """
+    return parse_kept(parser, token, KeptFragmentNode, needs=["a name"])
+
+
+def parse_kept(parser, token, node_class, needs):
+    """{% tag "name" value ... %} ... {% endtag %} as node_class(nodelist, name, values);
+    needs: what must follow the tag's name, in words for the error."""
     bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
-    nodelist = parser.parse(("endkept_fragment",))
+    if len(bits) < 1 + len(needs):
+        raise template.TemplateSyntaxError(f"{bits[0]} needs {' and '.join(needs)}")
+    nodelist = parser.parse((f"end{bits[0]}",))
     parser.delete_first_token()
-    return KeptFragmentNode(
+    return node_class(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
     )
 
@@ -227,14 +233,7 @@ def article_part(parser, token):
     language. A new foundation (a saved author or photo, a renamed section, an unpublished
     page...) drops it with everything else.
     """
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a name and the article")
-    nodelist = parser.parse(("endarticle_part",))
-    parser.delete_first_token()
-    return ArticlePartNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
-    )
+    return parse_kept(parser, token, ArticlePartNode, needs=["a name", "the article"])
 
 
 class ArticlePartNode(KeptFragmentNode):
