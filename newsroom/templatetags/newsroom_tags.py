@@ -25,7 +25,7 @@ def language_versions(context, page=None):
     request = context.get("request")
     current = translation.get_language()
     key = getattr(page, "translation_key", None) if page is not None else None
-    layer, family = translations_kept(page)
+    layer, _fragments, family = translations_kept(page)
     links = caching.remember(
         layer,
         f"versions:{site_id(request)}:{key}:{family}",
@@ -37,7 +37,8 @@ def language_versions(context, page=None):
 
 
 def translations_kept(page):
-    """(layer, version) under which what a page shows of its translations is kept.
+    """(lookups' layer, fragments' layer, version) under which what a page shows of its
+    translations is kept.
 
     An article's render has read how many of its translations are live
     (ArticlePage.read_fresh): with that number in the key, the links are kept through other
@@ -46,8 +47,8 @@ def translations_kept(page):
     """
     count = getattr(page, "live_translations", None)
     if count is None:
-        return caching.SITE_LOOKUPS, ""
-    return caching.ARTICLE_PARTS, count
+        return caching.SITE_LOOKUPS, caching.FRAGMENTS, ""
+    return caching.ARTICLE_PARTS, caching.ARTICLE_PARTS, count
 
 
 def _language_links(request, translation_key):
@@ -116,7 +117,7 @@ def hreflang_links(context, page=None):
     """<link rel="alternate" hreflang> to each translation: absolute, on the host read."""
     request = context.get("request")
     host = request.get_host() if request is not None else ""
-    layer, family = translations_kept(page)
+    _lookups, layer, family = translations_kept(page)
     return kept_html(
         context,
         "hreflang",
@@ -133,7 +134,7 @@ def hreflang_links(context, page=None):
 def language_switcher(context, page=None):
     """The masthead's be / ru / en, each leading to this page's translation if published."""
     request = context.get("request")
-    layer, family = translations_kept(page)
+    _lookups, layer, family = translations_kept(page)
     return kept_html(
         context,
         "language-switcher",
