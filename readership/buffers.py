@@ -238,6 +238,23 @@ class RedisBuffer:
                 totals[article][1] += likes
         return {article: tuple(value) for article, value in totals.items()}
 
+    def pending_likes(self, article_ids):
+        """Likes not flushed yet of these articles alone, {article: likes}: an hour's hash
+        holds every article read in it (thousands), too many to read for one page."""
+        article_ids = list(article_ids)
+        hours = self.redis.smembers(self.key("hours"))
+        if not hours or not article_ids:
+            return {}
+        pipe = self.redis.pipeline(transaction=False)
+        for hour in hours:
+            pipe.hmget(self.key("likes", hour.decode()), article_ids)
+        likes = Counter()
+        for counts in pipe.execute():
+            for article, count in zip(article_ids, counts, strict=True):
+                if count is not None:
+                    likes[article] += int(count)
+        return dict(likes)
+
     def hours(self):
         return sorted(
             clock.hour_from_key(key.decode()) for key in self.redis.smembers(self.key("hours"))
@@ -438,6 +455,14 @@ class DatabaseBuffer:
     def pending_counts(self):
         rows = PendingCount.objects.values("article_id").annotate(v=Sum("views"), l=Sum("likes"))
         return {row["article_id"]: (row["v"], row["l"]) for row in rows}
+
+    def pending_likes(self, article_ids):
+        rows = (
+            PendingCount.objects.filter(article_id__in=article_ids)
+            .values("article_id")
+            .annotate(likes=Sum("likes"))
+        )
+        return {row["article_id"]: row["likes"] for row in rows}
 
     def hours(self):
         counted = PendingCount.objects.values_list("hour", flat=True).distinct()

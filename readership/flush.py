@@ -15,7 +15,7 @@ from django.db.models import Sum
 
 from newsroom.models import ArticlePage
 
-from . import clock, engagement
+from . import clock, engagement, numbers
 from .buffers import DatabaseBuffer, current_buffer
 from .models import (
     ArticleTotals,
@@ -85,6 +85,7 @@ def _flush_fallback_hours(buffer, cutoff):
                 _roll_up_engagement(day)  # its day was rolled up before these arrived
             pause_point("outage hour written")
         pause_point("outage hour committed")
+        numbers.forget_like_counts(_liked(counts))
         written += 1
     return written
 
@@ -141,7 +142,13 @@ def _flush_hour(buffer, hour):
     if not buffer.transactional:
         # Only after the commit: a crash in between leaves the hour to be written again.
         buffer.forget_hour(hour)
+    # Their likes moved from the buffer to the totals: a count read in between is dropped.
+    numbers.forget_like_counts(_liked(counts))
     return 1
+
+
+def _liked(counts):
+    return [article for article, (_, likes) in counts.items() if likes]
 
 
 def _add_to_totals(deltas):

@@ -1,8 +1,9 @@
-"""The read path: Now reading, Most read, Most liked and like counts, cached a few seconds.
+"""The read path: Now reading, Most read, Most liked (cached a few seconds) and like counts.
 
 The same numbers feed the server-rendered widgets and the live JSON endpoint, so a page
 without JavaScript shows what the endpoint showed at most a few seconds ago
-(samizdat.caching.LIVE_NUMBERS).
+(samizdat.caching.LIVE_NUMBERS). A like count changes only with a like, which drops it, and
+is kept longer (samizdat.caching.LIKE_COUNTS).
 """
 
 import contextlib
@@ -157,7 +158,7 @@ def _likes_and(article_ids, also):
         fresh = _like_counts(missing)
         counts.update(fresh)
         with contextlib.suppress(UNREACHABLE):
-            cache.set_many({keys[a]: n for a, n in fresh.items()}, caching.LIVE_NUMBERS.seconds)
+            cache.set_many({keys[a]: n for a, n in fresh.items()}, caching.LIKE_COUNTS.seconds)
     return counts, {key: cached[key] for key in also if key in cached}
 
 
@@ -166,19 +167,22 @@ def _like_counts(article_ids):
         ArticleTotals.objects.filter(article_id__in=article_ids).values_list("article_id", "likes")
     )
     try:
-        pending = current_buffer().pending_counts()
+        pending = current_buffer().pending_likes(article_ids)
     except UNREACHABLE:
         pending = {}
     return {
-        article: max(0, totals.get(article, 0) + pending.get(article, (0, 0))[1])
-        for article in article_ids
+        article: max(0, totals.get(article, 0) + pending.get(article, 0)) for article in article_ids
     }
 
 
 def forget_like_count(article_id):
     """After a like the reader sees the new number at once, not the cached one."""
+    forget_like_counts([article_id])
+
+
+def forget_like_counts(article_ids):
     with contextlib.suppress(UNREACHABLE):
-        cache.delete(f"readership:likes:{article_id}")
+        cache.delete_many([f"readership:likes:{article}" for article in article_ids])
 
 
 def comment_counts(article_ids):
