@@ -214,9 +214,11 @@ class RedisBuffer:
         for hour in keys:
             pipe.smembers(self.key("hll-articles", hour))
         articles = sorted({int(a) for members in pipe.execute() for a in members})
+        # Built once: thousands of articles times a day's hours of key names.
+        prefixes = [self.key("hll", hour, "") for hour in keys]
         pipe = self.redis.pipeline(transaction=False)
         for article in articles:
-            pipe.pfcount(*[self.key("hll", hour, article) for hour in keys])
+            pipe.pfcount(*[f"{prefix}{article}" for prefix in prefixes])
         return dict(zip(articles, pipe.execute(), strict=True))
 
     def readers_on(self, day):
