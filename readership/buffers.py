@@ -213,12 +213,17 @@ class RedisBuffer:
         pipe = self.redis.pipeline(transaction=False)
         for hour in keys:
             pipe.smembers(self.key("hll-articles", hour))
-        articles = sorted({int(a) for members in pipe.execute() for a in members})
-        # Built once: thousands of articles times a day's hours of key names.
-        prefixes = [self.key("hll", hour, "") for hour in keys]
+        # Each article's counters of the hours it was read in only: thousands of articles
+        # times a day's hours of names would take tens of megabytes to send.
+        counters = defaultdict(list)
+        for hour, members in zip(keys, pipe.execute(), strict=True):
+            prefix = self.key("hll", hour, "")
+            for article in members:
+                counters[int(article)].append(prefix + article.decode())
+        articles = sorted(counters)
         pipe = self.redis.pipeline(transaction=False)
         for article in articles:
-            pipe.pfcount(*[f"{prefix}{article}" for prefix in prefixes])
+            pipe.pfcount(*counters[article])
         return dict(zip(articles, pipe.execute(), strict=True))
 
     def readers_on(self, day):

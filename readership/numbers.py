@@ -8,6 +8,7 @@ is kept longer (samizdat.caching.LIKE_COUNTS).
 
 import contextlib
 import logging
+import time
 
 from django.core.cache import cache
 from django.db.models import Sum
@@ -29,15 +30,19 @@ def board(language):
     """The three lists for one language edition, each item ready for a template or JSON.
 
     Worked out by one process at a time: while it does, the others show the copy a little
-    older (caching.OLDER_BOARDS: a minute, the age DESIGN.md allows), rather than all
-    working it out at once each time the numbers expire.
+    older (caching.OLDER_BOARDS: a minute, the age DESIGN.md allows), or wait for it when
+    there is none (after the cache was emptied), rather than all working it out at once.
     """
     key = f"readership:board:{language}"
     found = _read(key, f"{key}:older")
     if key in found:
         return found[key]
-    if f"{key}:older" in found and not _claim(f"{key}:working"):
-        return found[f"{key}:older"]
+    if not _claim(f"{key}:working"):
+        if f"{key}:older" in found:
+            return found[f"{key}:older"]
+        waited = _wait_for(key)
+        if waited is not None:
+            return waited
     result = _board(language, _shared_window_counts())
     with contextlib.suppress(UNREACHABLE):
         cache.set(key, result, caching.LIVE_NUMBERS.seconds)
@@ -51,6 +56,17 @@ def _read(*keys):
         return cache.get_many(keys)
     except UNREACHABLE:
         return {}
+
+
+def _wait_for(key, tries=20):
+    """What another process is working out, polled for up to a second (None if it did
+    not come): a sleeping thread costs no CPU, working it out costs a tenth of a second."""
+    for _ in range(tries):
+        time.sleep(0.05)
+        found = _read(key).get(key)
+        if found is not None:
+            return found
+    return None
 
 
 def _claim(key):

@@ -90,3 +90,27 @@ def test_while_one_process_works_the_board_out_the_others_show_the_older_copy(
         read_articles[0].pk,
         14,
     )
+
+
+def test_the_first_board_after_the_cache_was_emptied_is_worked_out_once(
+    read_articles, buffer_kind, monkeypatch
+):
+    key = "readership:board:be"
+    with time_machine.travel(NOON, tick=False):
+        worked_out = numbers.board("be")
+        kept = [key, f"{key}:older", f"{key}:working", "readership:window-counts"]
+        cache.delete_many(kept)  # as when the cache was emptied (the buffer stays)
+        assert cache.add(f"{key}:working", 1, 5)  # another process is at it, nothing older
+
+        def another_process_finishes(seconds):
+            cache.set(key, worked_out, 5)
+
+        monkeypatch.setattr(numbers.time, "sleep", another_process_finishes)
+        with CaptureQueriesContext(connection) as queries:
+            assert numbers.board("be") == worked_out
+        assert queries.captured_queries == []
+        # One that never finishes: the board is worked out here after the wait.
+        cache.delete_many(kept)
+        assert cache.add(f"{key}:working", 1, 5)
+        monkeypatch.setattr(numbers.time, "sleep", lambda seconds: None)
+        assert numbers.board("be") == worked_out
