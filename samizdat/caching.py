@@ -32,6 +32,7 @@ import secrets
 import sys
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -514,9 +515,10 @@ PROCESS_MEMO = declare(
     limit=8 * 1024 * 1024,
     limit_unit="bytes",
     cleared_by="the generation snapshot moving on (at most a second after another process's "
-    "change)",
+    "change); the least recently read goes when full",
     tests=(
         "newsroom/tests/test_kept_between_publications.py::test_the_process_memo_forgets_a_generation_and_stays_within_its_size",
+        "newsroom/tests/test_kept_between_publications.py::test_a_full_process_memo_drops_what_was_read_longest_ago",
     ),
 )
 LASTING_MEMO = declare(
@@ -527,7 +529,8 @@ LASTING_MEMO = declare(
     timeout=None,
     limit=8 * 1024 * 1024,
     limit_unit="bytes",
-    cleared_by="the foundation moving on (at most a second after another process's change)",
+    cleared_by="the foundation moving on (at most a second after another process's change); "
+    "the least recently read goes when full",
     tests=(
         "newsroom/tests/test_kept_through_publications.py::test_another_article_s_publication_leaves_an_article_s_parts",
         "newsroom/tests/test_kept_through_publications.py::test_a_new_author_name_reaches_every_article",
@@ -968,30 +971,40 @@ class GenerationMemo:
     under a generation never change (a change starts a new generation), so a process may
     keep them: until the generation moves on, then they are dropped all at once. Each
     reader gets its own copy (renders attach things to the pages they are given); text,
-    which nobody can change, is shared. Bounded in bytes, so a worker stays small.
+    which nobody can change, is shared. Bounded in bytes, so a worker stays small: when
+    full, what was read longest ago goes first, so a breaking story's pages stay.
     """
 
     def __init__(self, limit_bytes):
         self.limit_bytes = limit_bytes
-        self._generation, self._values, self._size = None, {}, 0
+        self._generation, self._values, self._size = None, OrderedDict(), 0
         self._lock = threading.Lock()
 
     def get(self, generation, key):
         if generation != self._generation:
             return None
         stored = self._values.get(key)
-        if stored is None or isinstance(stored, str):
+        if stored is None:
+            return None
+        with contextlib.suppress(KeyError):  # dropped meanwhile by another thread
+            self._values.move_to_end(key)
+        if isinstance(stored, str):
             return stored
         return pickle.loads(stored)  # noqa: S301 (our own pickles of our own values)
 
     def put(self, generation, key, value):
         stored = value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         with self._lock:
-            if generation != self._generation or self._size + len(stored) > self.limit_bytes:
-                self._generation, self._values, self._size = generation, {}, 0
-            if len(stored) <= self.limit_bytes:
-                self._values[key] = stored
-                self._size += len(stored)
+            if generation != self._generation:
+                self._generation, self._values, self._size = generation, OrderedDict(), 0
+            if len(stored) > self.limit_bytes:
+                return
+            replaced = self._values.pop(key, None)
+            self._size -= len(replaced) if replaced is not None else 0
+            while self._values and self._size + len(stored) > self.limit_bytes:
+                self._size -= len(self._values.popitem(last=False)[1])
+            self._values[key] = stored
+            self._size += len(stored)
 
 
 # A few hundred articles' pages and fragments: what a breaking story's readers hit.

@@ -131,7 +131,25 @@ def test_the_process_memo_forgets_a_generation_and_stays_within_its_size():
     assert memo.get(2, "fragment") is None
     memo.put(2, "other", "x" * 60)
     assert memo.get(1, "fragment") is None
-    memo.put(2, "third", "y" * 60)  # over the limit: the memo starts again
+    memo.put(2, "third", "y" * 60)  # over the limit: the oldest goes
     assert memo.get(2, "other") is None and memo.get(2, "third") == "y" * 60
     memo.put(2, "huge", "z" * 101)
-    assert memo.get(2, "huge") is None
+    assert memo.get(2, "huge") is None and memo.get(2, "third") == "y" * 60
+
+
+def test_a_full_process_memo_drops_what_was_read_longest_ago():
+    from samizdat.caching import GenerationMemo
+
+    memo = GenerationMemo(limit_bytes=100)
+    for key in ("breaking", "older", "oldest"):
+        memo.put(1, key, key[0] * 30)
+    memo.get(1, "breaking")  # read again: a story readers are on
+    memo.put(1, "new", "n" * 30)
+    assert memo.get(1, "older") is None
+    assert [memo.get(1, key) for key in ("breaking", "oldest", "new")] == [
+        "b" * 30,
+        "o" * 30,
+        "n" * 30,
+    ]
+    memo.put(1, "new", "m" * 40)  # stored again: counted once
+    assert memo.get(1, "breaking") == "b" * 30 and memo.get(1, "new") == "m" * 40
