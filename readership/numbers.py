@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 
 from newsroom.models import ArticlePage
-from samizdat import caching
+from samizdat import caching, rediscache
 
 from . import clock
 from .buffers import UNREACHABLE, current_buffer
@@ -62,6 +62,8 @@ def _wait_for(key, tries=20):
     """What another process is working out, polled for up to a second (None if it did
     not come): a sleeping thread costs no CPU, working it out costs a tenth of a second."""
     for _ in range(tries):
+        if rediscache.unreachable():
+            return None  # nothing another process works out can reach this one
         time.sleep(0.05)
         found = _read(key).get(key)
         if found is not None:
@@ -70,9 +72,10 @@ def _wait_for(key, tries=20):
 
 
 def _claim(key):
-    """Whether this process may work the numbers out now (no other is doing it)."""
+    """Whether this process may work the numbers out now (no other is doing it, or the
+    cache cannot say: a Redis that shrugs off errors answers None)."""
     try:
-        return cache.add(key, 1, caching.LIVE_NUMBERS.seconds)
+        return cache.add(key, 1, caching.LIVE_NUMBERS.seconds) is not False
     except UNREACHABLE:
         return True
 

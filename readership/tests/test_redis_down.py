@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.db.models import Sum
 
-from readership import clock, reading
+from readership import clock, numbers, reading
 from readership.flush import flush
 from readership.models import ArticleTotals, PendingCount, ReadingHour
 from samizdat import rediscache
@@ -54,6 +54,18 @@ def test_pages_keep_serving_while_redis_is_down(client, homes, settings, redis_t
     answer = beacon(client, article)
     assert answer.status_code in {202, 429}
     assert answer["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_the_board_waits_for_no_other_process_while_redis_is_down(
+    homes, settings, redis_to_stop, monkeypatch
+):
+    use_redis(settings, redis_to_stop.url, IGNORE_EXCEPTIONS=True)
+    redis_to_stop.stop()
+    slept = []
+    monkeypatch.setattr(numbers.time, "sleep", slept.append)
+    for _ in range(3):  # the first calls fail and open the breaker; later ones skip Redis
+        assert numbers.board("be") == {"now_reading": [], "most_read": [], "most_liked": []}
+    assert slept == []
 
 
 def test_counting_resumes_when_redis_is_back(client, homes, settings, redis_to_stop):
