@@ -174,14 +174,16 @@ def _ranked_together(language, counted, length):
         .filter(pk__in=candidates, locale__language_code=language)
         .values_list("pk", flat=True)
     )
-    shown = {
-        name: sorted((pk for pk in in_edition if counts.get(pk, 0) > 0),
-                     key=lambda pk, counts=counts: (-counts[pk], -pk))[:length]
-        for name, counts in counted.items()
-    }  # fmt: skip
+    shown = {name: _top(in_edition, counts, length) for name, counts in counted.items()}
     wanted = {pk for pks in shown.values() for pk in pks}
     articles = ArticlePage.objects.filter(pk__in=wanted).defer_streamfields().in_bulk()
     return {name: [articles[pk] for pk in pks if pk in articles] for name, pks in shown.items()}
+
+
+def _top(articles, counts, length):
+    """The `length` of these article ids counted most, biggest first (the newest on a tie)."""
+    counted = [pk for pk in articles if counts.get(pk, 0) > 0]
+    return sorted(counted, key=lambda pk: (-counts[pk], -pk))[:length]
 
 
 def _listed(articles, counts, label):
