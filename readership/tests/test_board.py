@@ -21,12 +21,16 @@ NOON = datetime(2026, 6, 27, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def read_articles(client, homes, buffer_kind):
-    """Twelve Belarusian and three Russian articles, the nth read by n readers."""
+    """Twelve Belarusian and three Russian articles, read by 1, 3, 5... readers in turn.
+
+    Two apart: Redis counts distinct readers with HyperLogLogs, which may count one less
+    (two readers in one register; the 1 % error Most read accepts), never reordering these.
+    """
     articles = [make_article(title=f"Навіна {n}") for n in range(12)]
     articles += [make_article(title=f"Новость {n}", language="ru") for n in range(3)]
     with time_machine.travel(NOON, tick=False):
         for number, article in enumerate(articles):
-            for reader in range(number % 12 + 1):
+            for reader in range(2 * (number % 12) + 1):
                 beacon(client, article, ip=f"198.51.100.{reader + 1}")
         like(client, articles[3])
     return articles
@@ -52,7 +56,9 @@ def test_the_board_loads_only_the_articles_it_shows(read_articles, buffer_kind):
     belarusian = read_articles[:12]
     # The most read first; the Russian ones, read as much, are not in the Belarusian board.
     assert [item["id"] for item in board["most_read"]] == [a.pk for a in belarusian[:-6:-1]]
-    assert [item["readers"] for item in board["most_read"]] == [12, 11, 10, 9, 8]
+    assert [item["readers"] for item in board["most_read"]] == pytest.approx(
+        [23, 21, 19, 17, 15], abs=1
+    )
     assert [item["id"] for item in board["most_liked"]] == [belarusian[3].pk]
     # Each article shown loaded once, none of the seven read but not shown.
     shown = {item["id"] for items in board.values() for item in items}
@@ -64,7 +70,8 @@ def test_the_three_editions_read_the_buffer_once(read_articles, buffer_kind):
         numbers.board("be")
         with CaptureQueriesContext(connection) as queries:
             russian = numbers.board("ru")
-    assert [item["readers"] for item in russian["most_read"]] == [3, 2, 1]
+    assert [item["id"] for item in russian["most_read"]] == [a.pk for a in read_articles[:-4:-1]]
+    assert [item["readers"] for item in russian["most_read"]] == pytest.approx([5, 3, 1], abs=1)
     tables = (PendingCount._meta.db_table, ReadingHour._meta.db_table)
     assert not [q for q in queries.captured_queries if any(t in q["sql"] for t in tables)]
     assert len(queries.captured_queries) == 2  # the Russian articles ranked, then loaded
@@ -76,7 +83,7 @@ def test_while_one_process_works_the_board_out_the_others_show_the_older_copy(
     key = "readership:board:be"
     with time_machine.travel(NOON, tick=False):
         older = numbers.board("be")
-        for reader in range(13):  # the numbers move on: the least read becomes the most
+        for reader in range(30):  # the numbers move on: the least read becomes the most
             beacon(client, read_articles[0], ip=f"203.0.113.{reader + 1}")
         cache.delete_many([key, "readership:window-counts"])  # as when they expire
         assert cache.add(f"{key}:working", 1, 5)  # another process is at it
@@ -86,10 +93,8 @@ def test_while_one_process_works_the_board_out_the_others_show_the_older_copy(
         cache.delete(f"{key}:working")  # it died without finishing
         newer = numbers.board("be")
     assert read_articles[0].pk not in {item["id"] for item in older["most_read"]}
-    assert (newer["most_read"][0]["id"], newer["most_read"][0]["readers"]) == (
-        read_articles[0].pk,
-        14,
-    )
+    assert newer["most_read"][0]["id"] == read_articles[0].pk
+    assert newer["most_read"][0]["readers"] == pytest.approx(31, abs=1)
 
 
 def test_the_first_board_after_the_cache_was_emptied_is_worked_out_once(
