@@ -417,6 +417,21 @@ OLDER_BOARDS = declare(
         "test_while_one_process_works_the_board_out_the_others_show_the_older_copy",
     ),
 )
+# A purge waiting in the queue covers every change committed before the worker begins it, so
+# a second one for the same addresses would only send the same requests again: a busy
+# discussion commits dozens of comments a second on one article.
+QUEUED_PURGES = declare(
+    "queued-purges",
+    keeps="a mark per set of addresses whose purge is queued and not yet begun",
+    where=SHARED,
+    code=("samizdat/cdn.py",),
+    timeout=60,
+    cleared_by="the worker, as it begins sending that purge; expiry, should it never begin",
+    tests=(
+        "samizdat/tests/test_purges.py::"
+        "test_changes_while_a_purge_waits_in_the_queue_are_sent_with_it",
+    ),
+)
 # A like count changes only with a like, which drops it, so it is kept for as long as a page
 # may show numbers without JavaScript (DESIGN.md: a minute); the expiry only bounds what a
 # read racing the flush (buffer to totals) could keep.

@@ -9,18 +9,23 @@ nothing is sent.
 
 Purges leave the request: a publish or a comment only queues one task (samizdat.queue),
 once its transaction commits, and `manage.py worker` sends the requests, each with a
-timeout, retrying those that failed. Which paths show a page is the page's own business
-(`get_cached_paths`) and that of the apps that list it (`add_paths`).
+timeout, retrying those that failed. While a purge of the same addresses waits in the
+queue, not yet begun, no second one is queued: it would send the same requests, and a busy
+discussion commits dozens of comments a second on one article. Which paths show a page is
+the page's own business (`get_cached_paths`) and that of the apps that list it
+(`add_paths`).
 """
 
+import hashlib
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django_tasks import task
 
-from samizdat import queue
+from samizdat import caching, queue
 
 # Functions an app registers: page -> root-relative paths that show it (lists, feeds...).
 PATH_SOURCES = []
@@ -51,12 +56,36 @@ def purge(paths):
     main = urlsplit(settings.CANONICAL_BASE_URL)
     hosts = pagecache.kept_hosts()
     urls = sorted(f"{main.scheme}://{host}{path}" for host in hosts for path in set(paths))
-    transaction.on_commit(lambda: send_purges.enqueue(urls))
+    transaction.on_commit(lambda: queue_purges(urls))
+
+
+def queued_key(urls):
+    digest = hashlib.blake2b("\n".join(urls).encode(), digest_size=16).hexdigest()
+    return f"cdn:queued:{digest}"
+
+
+def queue_purges(urls):
+    """Queue the purge of these URLs, unless the same purge is queued and not yet begun.
+
+    That one is sent after this change was committed, so it shows it. A cache that cannot
+    be reached answers None, not False: the purge is then queued.
+    """
+    key = queued_key(urls)
+    if cache.add(key, 1, caching.QUEUED_PURGES.seconds) is False:
+        return
+    try:
+        send_purges.enqueue(urls)
+    except Exception:
+        cache.delete(key)  # nothing is queued: the next change must queue its purge
+        raise
 
 
 @task(backend=queue.BACKEND)
 def send_purges(urls, attempt=0):
     """Send the purges (in the worker); queue again those the proxy did not take."""
+    if not attempt:
+        # From here on a change needs a purge of its own: this one may go out before it.
+        cache.delete(queued_key(urls))
     from wagtail.contrib.frontend_cache.backends import HTTPBackend
     from wagtail.contrib.frontend_cache.utils import get_backends
 

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from comments import services
 from comments.models import Action, Comment
 from corrections.models import Correction
-from samizdat import caching, queue
+from samizdat import caching, cdn, queue
 from testing.comments import form_post
 from testing.factories import make_article, news_index
 from testing.purges import sent
@@ -166,6 +166,34 @@ def test_a_publication_starts_a_new_generation_again_once_committed(
         article.save_revision().publish()
         before_the_commit = caching.generation()
     assert caching.generation() != before_the_commit
+
+
+def test_changes_while_a_purge_waits_in_the_queue_are_sent_with_it(
+    article, proxy, django_capture_on_commit_callbacks
+):
+    texts = ("Першы каментар", "Другі каментар", "Трэці каментар", "Чацвёрты каментар")
+    readers = [Client(REMOTE_ADDR=f"198.51.100.{number}") for number in range(4)]
+    for reader, text in zip(readers[:3], texts, strict=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert form_post(reader, article, text=text).status_code == 201
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert sent(proxy).count(("news.example.org", article.url)) == 1
+    # Once the worker has begun it, a change needs a purge of its own.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert form_post(readers[3], article, text=texts[3]).status_code == 201
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert sent(proxy).count(("news.example.org", article.url)) == 2
+    assert Comment.objects.filter(article=article).count() == 4
+
+
+def test_a_purge_is_queued_when_the_cache_cannot_tell_whether_one_waits(
+    article, proxy, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(cdn.cache, "add", lambda *args, **kwargs: None)  # Redis unreachable
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.announce_change(article.pk)
+    assert DBTaskResult.objects.filter(status="READY").count() == 2
 
 
 def test_a_purge_the_proxy_refuses_is_sent_again_later(
