@@ -16,7 +16,7 @@ from newsroom.models import ArticlePage
 from samizdat import guard
 from samizdat.apitypes import Error, Id
 
-from . import pipeline, services
+from . import pipeline, postable, services
 from .forms import CommentForm, ReportForm
 from .models import Comment, Status
 
@@ -61,10 +61,7 @@ def no_such_comment():
 
 
 def live_article(article_id):
-    # Without its body and lede, and unordered (one id, one row): posting never shows the
-    # StreamFields, and a lookup by id needs no ORDER BY of the page tree built for it.
-    article = ArticlePage.objects.published().select_related("locale").filter(pk=article_id)
-    return guard.found(one_row(article.defer_streamfields()))
+    return guard.found(postable.live_article(article_id))
 
 
 def one_row(queryset):

@@ -1,0 +1,80 @@
+"""What a post through the API reads of its article: one statement, the same answers."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from comments.models import Comment, DiscussionSwitch, Reason, Status
+from newsroom import lookups
+from newsroom.models import ArticlePage
+from testing.comments import api_post
+from testing.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(homes):
+    return make_article(title="Навіна для каментараў")
+
+
+def reads(queries, table):
+    return [query["sql"] for query in queries.captured_queries if f'"{table}"' in query["sql"]]
+
+
+def test_a_post_reads_its_article_and_switches_in_one_statement(client, article, policy):
+    lookups.restricted_paths()  # the view restrictions, remembered between publications
+    with CaptureQueriesContext(connection) as queries:
+        response = api_post(client, article)
+    assert response.status_code == 201
+    comment = Comment.objects.get()
+    assert (comment.language, comment.status) == ("be", Status.PUBLISHED)
+    # That statement, then the count's update and its read for the answer: nothing
+    # asked for a field the statement did not load.
+    page_reads = reads(queries, "wagtailcore_page")
+    assert len(page_reads) == 1
+    assert reads(queries, "comments_discussionswitch") == page_reads
+    assert response.json()["count"] == 1
+    assert ArticlePage.objects.get(pk=article.pk).comment_count == 1
+
+
+@pytest.mark.parametrize("target", ["article", "section"])
+def test_switches_on_the_article_or_its_section_hold_for_api_posts(client, article, policy, target):
+    page_id = article.pk if target == "article" else article.section_id
+    switch = DiscussionSwitch.objects.create(page_id=page_id, premoderated=True)
+    assert api_post(client, article).json()["status"] == "pending"
+    assert Comment.objects.get().reason == Reason.PREMODERATION
+    switch.comments_closed = True
+    switch.save()
+    response = api_post(client, article, text="Іншы тэкст")
+    assert (response.status_code, response.json()["code"]) == (403, "closed")
+    assert Comment.objects.count() == 1
+
+
+def test_api_posts_close_after_the_configured_days(client, article, policy):
+    policy.close_after_days = 3
+    policy.save()
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=timezone.now() - timedelta(days=4)
+    )
+    assert api_post(client, article).status_code == 403
+    # A publication date set by the editors counts before the first publication.
+    ArticlePage.objects.filter(pk=article.pk).update(publication_date=timezone.now())
+    assert api_post(client, article).status_code == 201
+
+
+def test_no_comment_reaches_an_unpublished_or_private_article(client, homes, policy):
+    draft = make_article(title="Чарнавік", publish=False)
+    private = make_article(title="Для сваіх")
+    assert api_post(client, private).status_code == 201
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    for article in (draft, private):
+        response = api_post(client, article, text="Яшчэ адзін")
+        assert (response.status_code, response.json()["code"]) == (404, "unknown_article")
+    assert Comment.objects.count() == 1
