@@ -65,6 +65,10 @@ class Comment(models.Model):
             # The admin menu counts what waits for a moderator on every admin page: without
             # it each count reads every comment (100 ms each on a million).
             models.Index(fields=["status", "reason"], name="comment_waiting"),
+            # Every post asks whether the article got the same text lately
+            # (comments.pipeline.duplicate): by the fingerprint, a few rows whatever the
+            # discussion, instead of every comment of the last minutes.
+            models.Index(fields=["article", "fingerprint", "created_at"], name="comment_repeats"),
             # Analytics counts a day's published comments by article when it shows today:
             # read from this index alone, tens of thousands take milliseconds.
             models.Index(

@@ -149,12 +149,19 @@ def link_limit(sub):
 
 def duplicate(sub):
     since = sub.now - timedelta(minutes=sub.policy.duplicate_minutes)
-    recent = Comment.objects.filter(article=sub.article, created_at__gte=since)
-    # The fingerprint catches a repeat with an invisible character, another case, extra
-    # spaces or a look-alike letter; the text itself, comments stored before it was kept.
-    if recent.filter(Q(fingerprint=sub.fingerprint) | Q(text=sub.text)).exists():
+    if repeats(sub.article, sub.fingerprint, sub.text, since).exists():
         return Refusal("duplicate", _("This comment has already been sent."), 409)
     return None
+
+
+def repeats(article, text_fingerprint, text, since):
+    """The article's comments since then with this text, through the comment_repeats index.
+
+    The fingerprint catches a repeat with an invisible character, another case, extra
+    spaces or a look-alike letter; the text itself, comments stored before it was kept.
+    """
+    same = Q(fingerprint=text_fingerprint) | Q(fingerprint="", text=text)
+    return Comment.objects.filter(same, article=article, created_at__gte=since)
 
 
 def contains_any(text, words):
