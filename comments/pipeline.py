@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from privacy.clients import address_hash, ban_tokens
 from privacy.limits import first_over, limit_counter
+from samizdat import caching
 
 from .likeness import fingerprint
-from .models import Comment, DiscussionSwitch, Reason, Status
+from .models import Comment, CommentPolicy, DiscussionSwitch, Reason, Status
 
 FORM_TOKEN_SALT = "comments.form"  # noqa: S105 (a signing namespace, not a secret)
 FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
@@ -209,6 +210,16 @@ def run(sub):
         if outcome is not None:
             return outcome
     return Verdict(Status.PUBLISHED)
+
+
+def current_policy():
+    """The editors' comment settings, as the pages show them.
+
+    Kept until the next generation: saving them starts one in every process (apps.py), so
+    a post follows a change within the second a process takes to see it, and is judged by
+    the settings its page was rendered with.
+    """
+    return caching.remember(caching.SITE_LOOKUPS, "comment-policy", CommentPolicy.load)
 
 
 def switch_is_on(article, flag):

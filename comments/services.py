@@ -16,7 +16,6 @@ from . import pipeline
 from .models import (
     Action,
     Comment,
-    CommentPolicy,
     CommentReport,
     ModerationAction,
     Reason,
@@ -49,7 +48,7 @@ def announce_change(article_id, keep_stale=False, article=None):
 
 def post_comment(request, article, cleaned):
     """Run the pipeline; return a Refusal, or the stored Comment."""
-    policy = CommentPolicy.load(request_or_site=request)
+    policy = pipeline.current_policy()
     submission = pipeline.Submission(
         request=request,
         article=article,
@@ -110,7 +109,7 @@ def report_comment(request, comment, reason):
     except IntegrityError:
         return None  # this network already reported it; nothing changes
     comment.refresh_from_db()
-    policy = CommentPolicy.load(request_or_site=request)
+    policy = pipeline.current_policy()
     if comment.status == Status.PUBLISHED and comment.report_count >= policy.reports_to_hide:
         apply(comment, Action.AUTO_HIDE, moderator=None)
     return None

@@ -13,7 +13,7 @@ from newsroom.models import ArticlePage
 from samizdat import caching
 
 from . import admin_urls, discussion, pipeline
-from .models import Comment, CommentPolicy, DiscussionSwitch, Status
+from .models import Comment, DiscussionSwitch, Status
 
 
 @hooks.register("newsroom_slot_article_end")
@@ -23,7 +23,7 @@ def comments_under_article(context):
     if not isinstance(article, ArticlePage) or article.pk is None:
         return ""
     # Editors' settings, kept until the next publication or until they change (apps.py).
-    policy = caching.remember(caching.SITE_LOOKUPS, "comment-policy", CommentPolicy.load)
+    policy = pipeline.current_policy()
     # Saving a switch starts a new foundation (apps.py); the section is in the key, since
     # the article's own publication may move it.
     article._discussion_switches = caching.remember(

@@ -8,9 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from comments.models import Comment, DiscussionSwitch, Reason, Status
+from comments.models import Comment, CommentPolicy, DiscussionSwitch, Reason, Status
 from newsroom import lookups
 from newsroom.models import ArticlePage
+from samizdat import caching
 from testing.comments import api_post
 from testing.factories import make_article
 
@@ -78,3 +79,19 @@ def test_no_comment_reaches_an_unpublished_or_private_article(client, homes, pol
         response = api_post(client, article, text="Яшчэ адзін")
         assert (response.status_code, response.json()["code"]) == (404, "unknown_article")
     assert Comment.objects.count() == 1
+
+
+def test_a_post_reads_the_settings_the_pages_show_and_follows_their_change(
+    client, article, policy
+):
+    assert api_post(client, article).status_code == 201
+    with CaptureQueriesContext(connection) as queries:
+        assert api_post(client, article, text="Другі тэкст").status_code == 201
+    assert not reads(queries, CommentPolicy._meta.db_table)
+    # Saved by an editor in another process: that process starts a new generation in the
+    # shared cache, which this one sees within GENERATION_SNAPSHOT (forgotten here).
+    CommentPolicy.objects.update(premoderate_all=True)
+    caching.purge_everything()
+    caching.forget_generation()
+    assert api_post(client, article, text="Трэці тэкст").json()["status"] == "pending"
+    assert Comment.objects.get(text="Трэці тэкст").reason == Reason.PREMODERATION
