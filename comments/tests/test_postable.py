@@ -81,9 +81,7 @@ def test_no_comment_reaches_an_unpublished_or_private_article(client, homes, pol
     assert Comment.objects.count() == 1
 
 
-def test_a_post_reads_the_settings_the_pages_show_and_follows_their_change(
-    client, article, policy
-):
+def test_a_post_reads_the_settings_the_pages_show_and_follows_their_change(client, article, policy):
     assert api_post(client, article).status_code == 201
     with CaptureQueriesContext(connection) as queries:
         assert api_post(client, article, text="Другі тэкст").status_code == 201
