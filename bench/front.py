@@ -214,7 +214,7 @@ class CpuMeter:
 
 def round_trips(seconds):
     """Milliseconds a PING to Redis and a SELECT 1 to PostgreSQL took, asked in turn for
-    seconds: the hops a comment POST makes (9 to PostgreSQL, 13 to Redis), under the load."""
+    seconds: the hops a comment POST makes (7 to PostgreSQL, 11 to Redis), under the load."""
     import psycopg
     import redis
 
@@ -402,7 +402,7 @@ def section(started, floods, posts, paths):
         "ran; wrk is the load generator on the same cores, the rest is other work on the "
         "machine (and Redis).",
         "",
-        f"One round trip while comments were posted (a POST makes 9 to PostgreSQL and 13 to "
+        f"One round trip while comments were posted (a POST makes 7 to PostgreSQL and 11 to "
         f"Redis), median of the rounds: {hops([p for p, _ in posts])}.",
         "",
         "| target | measured | met |",
