@@ -130,13 +130,17 @@ def test_closed_switch_refuses_and_hides_the_form(client, article, policy):
     assert Comment.objects.count() == 0
 
 
-def test_comments_close_by_themselves_after_the_configured_days(client, article, policy):
+@pytest.mark.parametrize("send", [form_post, api_post], ids=["form", "api"])
+def test_comments_close_by_themselves_after_the_configured_days(client, article, policy, send):
     policy.close_after_days = 3
     policy.save()
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=timezone.now() - timedelta(days=4)
     )
-    assert form_post(client, article).status_code == 403
+    assert send(client, article).status_code == 403
+    # A publication date set by the editors counts before the first publication.
+    ArticlePage.objects.filter(pk=article.pk).update(publication_date=timezone.now())
+    assert send(client, article).status_code == 201
 
 
 @pytest.mark.parametrize("language", ["be", "ru", "en"])

@@ -1,11 +1,8 @@
 """What a post through the API reads of its article: one statement, the same answers."""
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from comments.models import Comment, CommentPolicy, DiscussionSwitch, Reason, Status
@@ -54,18 +51,6 @@ def test_switches_on_the_article_or_its_section_hold_for_api_posts(client, artic
     response = api_post(client, article, text="Іншы тэкст")
     assert (response.status_code, response.json()["code"]) == (403, "closed")
     assert Comment.objects.count() == 1
-
-
-def test_api_posts_close_after_the_configured_days(client, article, policy):
-    policy.close_after_days = 3
-    policy.save()
-    ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=timezone.now() - timedelta(days=4)
-    )
-    assert api_post(client, article).status_code == 403
-    # A publication date set by the editors counts before the first publication.
-    ArticlePage.objects.filter(pk=article.pk).update(publication_date=timezone.now())
-    assert api_post(client, article).status_code == 201
 
 
 def test_no_comment_reaches_an_unpublished_or_private_article(client, homes, policy):
