@@ -8,8 +8,6 @@ newsroom.models.refresh_between_publications is for renders, and the page is bui
 Django's from_db from those columns; any other field is loaded if something asks for it.
 """
 
-from functools import cache
-
 from django.db import connection
 from wagtail.models import Locale, Page
 
@@ -62,7 +60,6 @@ def article_from(values, language, closed, premoderated):
     return article
 
 
-@cache
 def statement():
     """The models' own table and column names; the id is the one parameter."""
     quote = connection.ops.quote_name

@@ -239,6 +239,7 @@ SITE_LOOKUPS = declare(
         "newsroom/lookups.py",
         "newsroom/models.py",
         "newsroom/templatetags/newsroom_tags.py",
+        "comments/pipeline.py",
         "comments/wagtail_hooks.py",
         "corrections/wagtail_hooks.py",
         "distribution/wagtail_hooks.py",
