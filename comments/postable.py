@@ -17,11 +17,11 @@ from newsroom.models import ArticlePage, aware
 from .models import DiscussionSwitch
 
 # The page's own columns posting reads: the id, the tree path (view restrictions), the URL
-# path and content type (the purges), the dates (closing after N days) and the section (its
-# switches).
+# path and content type (the purges), the dates (closing after N days), the section (its
+# switches) and the title (the page a post without JavaScript gets back names it).
 PAGE_FIELDS = (
     "id", "path", "depth", "url_path", "content_type_id", "locale_id", "first_published_at",
-    "live",
+    "live", "title",
 )  # fmt: skip
 ARTICLE_FIELDS = ("page_ptr_id", "section_id", "publication_date")
 DATES = ("first_published_at", "publication_date")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from newsroom.models import ArticlePage
 from samizdat.guard import from_our_pages
 
-from . import pipeline, services
+from . import pipeline, postable, services
 from .forms import CommentForm, ReportForm
 from .models import Comment, Status
 
@@ -32,6 +32,14 @@ def published_article(article_id, language):
     return article
 
 
+def postable_article(article_id, language):
+    """The article a form posts to, read as a post through the API reads it."""
+    article = postable.live_article(article_id)
+    if article is None or article.locale.language_code != language:
+        raise Http404
+    return article
+
+
 def refusal_page(request, article, form, message, status):
     context = {"article": article, "form": form, "message": message, "failed": True}
     return render(request, "comments/result.html", context, status=status)
@@ -42,7 +50,7 @@ def refusal_page(request, article, form, message, status):
 @require_POST
 @never_cache
 def post_comment(request, article_id):
-    article = published_article(article_id, request.LANGUAGE_CODE)
+    article = postable_article(article_id, request.LANGUAGE_CODE)
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return refusal_page(request, article, None, _("The comment is too long."), 413)
     if not from_our_pages(request):

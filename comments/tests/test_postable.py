@@ -5,11 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from comments import postable
 from comments.models import Comment, CommentPolicy, DiscussionSwitch, Reason, Status
 from newsroom import lookups
 from newsroom.models import ArticlePage
 from samizdat import caching
-from testing.comments import api_post
+from testing.comments import api_post, form_post
 from testing.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,23 @@ def test_a_post_reads_its_article_and_switches_in_one_statement(client, article,
     assert reads(queries, "comments_discussionswitch") == page_reads
     assert response.json()["count"] == 1
     assert ArticlePage.objects.get(pk=article.pk).comment_count == 1
+
+
+def test_a_post_without_javascript_reads_its_article_as_the_api_does(client, article, policy):
+    lookups.restricted_paths()
+    client.get(article.url)  # the page the form is on: the masthead's lists are kept
+    with CaptureQueriesContext(connection) as queries:
+        response = form_post(client, article)
+    assert response.status_code == 201
+    assert "Навіна для каментараў" in response.content.decode()  # "back to the article"
+    # The statement, the count's update and nothing more: no field loaded on its own.
+    article_reads = reads(queries, "newsroom_articlepage")
+    assert len(article_reads) == 2
+    assert article_reads[0].startswith(postable.statement().split(" WHERE ")[0])
+    assert article_reads[1].startswith("UPDATE")
+    # An address in another language's edition is no address of this article.
+    assert form_post(client, article, language="ru").status_code == 404
+    assert Comment.objects.count() == 1
 
 
 @pytest.mark.parametrize("target", ["article", "section"])
