@@ -82,7 +82,8 @@ def store(submission, verdict):
             created_at=submission.now,
         )
         if verdict.status == Status.PUBLISHED:
-            add_to_comment_count(submission.article.pk, 1)
+            # The article's count with this comment, for the poster's page to show.
+            comment.counted = add_to_comment_count(submission.article.pk, 1)
             article = submission.article  # loaded by the view: its URL needs no query
             transaction.on_commit(
                 lambda: announce_change(article.pk, keep_stale=True, article=article)
