@@ -4,8 +4,10 @@ The workers run the production settings (connection pool, Redis cache), with pla
 files so no collectstatic is needed, against the test run's committed data.
 """
 
+import contextlib
 import os
 import secrets
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -69,8 +71,15 @@ class AppServer:
         command += ["--blocking-threads", str(self.threads), "--no-access-log"]
         command += ["--log-level", "warning", "samizdat.wsgi:application"]
         with self.log.open("wb") as log:
+            # A session of its own, so stop() can end the workers with it: a worker that
+            # outlived a killed granian kept running after the suite, holding connections.
             self.process = subprocess.Popen(  # noqa: S603 (our own command line)
-                command, cwd=PROJECT, env=environment, stdout=log, stderr=subprocess.STDOUT
+                command,
+                cwd=PROJECT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -84,13 +93,18 @@ class AppServer:
         raise RuntimeError("granian did not start")
 
     def stop(self):
-        if self.process and self.process.poll() is None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        # Whatever of its session is left (workers of a granian that was killed).
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
 
 
 def database_url_for_processes(folder):
