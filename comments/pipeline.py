@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from privacy.clients import address_hash, ban_tokens
 from privacy.limits import first_over, limit_counter
-from samizdat import caching
+from samizdat import caching, prepared
 
 from .likeness import fingerprint
 from .models import Comment, CommentPolicy, DiscussionSwitch, Reason, Status
@@ -229,11 +229,23 @@ def switch_is_on(article, flag):
     return any(switch[flag] for switch in article._discussion_switches)
 
 
+# Read at an article's first render after its parts left the cache: compiled once.
+SWITCHES_ON = prepared.PreparedIn(
+    lambda pages: (
+        DiscussionSwitch.objects.filter(page_id__in=pages)
+        .order_by("pk")
+        .values_list("comments_closed", "premoderated")
+    ),
+    0,
+)
+
+
 def discussion_switches(article):
     pages = [article.pk] + ([article.section_id] if article.section_id else [])
-    return list(
-        DiscussionSwitch.objects.filter(page_id__in=pages).values("comments_closed", "premoderated")
-    )
+    return [
+        {"comments_closed": closed, "premoderated": premoderated}
+        for closed, premoderated in SWITCHES_ON(pages)
+    ]
 
 
 def discussion_closed(article, policy, now=None):

@@ -1,5 +1,7 @@
 """Comments in the reader's pages and the moderation desk in the admin."""
 
+import functools
+
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -10,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsroom.models import ArticlePage
-from samizdat import caching
+from samizdat import caching, prepared
 
 from . import admin_urls, discussion, pipeline
 from .models import Comment, DiscussionSwitch, Status
@@ -34,9 +36,21 @@ def comments_under_article(context):
     shown = policy.shown_on_article
     return discussion.block(
         article,
-        lambda: list(Comment.objects.published().filter(article=article).newest_first()[:shown]),
+        lambda: newest_comments(shown)(article.pk),
         closed=pipeline.discussion_closed(article, policy),
         shown=shown,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def newest_comments(shown):
+    """The newest published comments of an article, `shown` of them: compiled once per
+    number (samizdat.prepared), as every render whose discussion block is not kept reads
+    them."""
+    if shown <= 0:
+        return lambda pk: []
+    return prepared.Prepared(
+        lambda pk: Comment.objects.published().filter(article_id=pk).newest_first()[:shown], 0
     )
 
 

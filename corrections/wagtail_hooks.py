@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from newsroom.models import ArticlePage
 from newsroom.template_slots import kept_html
-from samizdat import caching
+from samizdat import caching, prepared
 
 from . import views
 from .admin_views import CorrectionCreateView
@@ -24,6 +24,10 @@ def article_in(context):
     return page if isinstance(page, ArticlePage) else None
 
 
+# Read at an article's first render after its parts left the cache: compiled once.
+CORRECTIONS_OF = prepared.Prepared(lambda pk: Correction.objects.filter(article_id=pk), 0)
+
+
 def public_notes(article):
     """The article's corrections, kept until the next foundation: saving or deleting a
     correction starts one (models.purge_article)."""
@@ -32,7 +36,7 @@ def public_notes(article):
     return caching.remember(
         caching.ARTICLE_PARTS,
         f"corrections:{article.pk}",
-        lambda: list(article.corrections.all()),
+        lambda: CORRECTIONS_OF(article.pk),
     )
 
 

@@ -70,8 +70,16 @@ def social_image(article):
     return caching.remember(
         caching.ARTICLE_PARTS,
         f"social-image:{article.lead_image_id}",
-        lambda: canonical_url(article.lead_image.get_rendition(SOCIAL_IMAGE).url),
+        lambda: canonical_url(rendition_of_lead_image(article, SOCIAL_IMAGE).url),
     )
+
+
+def rendition_of_lead_image(article, spec):
+    # The article's photos' renditions are read in one query for the whole render (the
+    # body's come later), so the head costs none of its own.
+    if hasattr(article, "prefetch_renditions"):
+        article.prefetch_renditions()
+    return article.lead_image.get_rendition(spec)
 
 
 def head_tags(page):

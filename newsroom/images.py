@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition
 
+from samizdat import prepared
+
 LANGUAGES = ("be", "ru", "en")
 
 # Where a page looks when the photo has no text in its own language. Readers of the
@@ -114,15 +116,23 @@ def prefetch_renditions(images, specs=None):
     if not images:
         return
     by_image = {image.pk: [] for image in images}
-    renditions = NewsroomRendition.objects.filter(image_id__in=by_image)
-    if specs is not None:
-        renditions = renditions.filter(filter_spec__in=specs)
+    if specs is None:
+        renditions = RENDITIONS_OF(by_image)
+    else:
+        renditions = NewsroomRendition.objects.filter(image_id__in=by_image, filter_spec__in=specs)
     for rendition in renditions:
         by_image[rendition.image_id].append(rendition)
     for image in images:
         image.prefetched_renditions = [
             _bound_copy(rendition, image) for rendition in by_image[image.pk]
         ]
+
+
+# The renditions of an article's photos: read at its first render after its parts left the
+# cache, so compiled once per number of photos (samizdat.prepared).
+RENDITIONS_OF = prepared.PreparedIn(
+    lambda ids: NewsroomRendition.objects.filter(image_id__in=ids).order_by("pk"), 0
+)
 
 
 def _bound_copy(rendition, image):

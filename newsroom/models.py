@@ -1,6 +1,7 @@
 """The newsroom's pages: home per language, All news, sections and articles."""
 
 import functools
+import uuid
 from datetime import UTC, timedelta
 from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
@@ -32,7 +33,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from samizdat import caching
+from samizdat import caching, prepared
 
 from . import lookups
 from .blocks import ArticleBodyBlock, body_images, body_text
@@ -712,7 +713,7 @@ class ArticlePage(ReaderPage):
             lambda: ArticlePage.byline_lines.func(self),
         )
         return caching.remember(
-            caching.ARTICLE_PARTS, f"tags:{revision}", lambda: [tag.name for tag in self.tags.all()]
+            caching.ARTICLE_PARTS, f"tags:{revision}", lambda: TAG_NAMES_OF(self.pk)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -770,8 +771,13 @@ class ArticlePage(ReaderPage):
         """Renditions of the lead photo and the body's photos, in one query.
 
         Called by the template where it renders them (newsroom_tags.article_renditions), so
-        a render whose article body comes from the fragment cache reads no image at all.
+        a render whose article body comes from the fragment cache reads no image at all,
+        and by the social image in the head, built earlier in the same render: once per
+        render, as the images are the same objects then.
         """
+        if self.__dict__.get("_renditions_loaded"):
+            return
+        self.__dict__["_renditions_loaded"] = True
         prefetch_renditions([self.lead_image, *body_images(self.body)])
 
     def latest_in_edition(self):
@@ -861,16 +867,40 @@ def aware(moment):
     return moment
 
 
+# An article's first render after its parts left the cache reads its tags and bylines: the
+# queries are compiled once (samizdat.prepared), per number of articles or authors for the
+# bylines'.
+TAG_NAMES_OF = prepared.Prepared(
+    lambda pk: (
+        ArticleTag.objects.filter(content_object_id=pk)
+        .order_by("pk")
+        .values_list("tag__name", flat=True)
+    ),
+    0,
+)
+# An article's first render after its parts left the cache reads its bylines: both queries
+# are compiled once per number of articles or authors (samizdat.prepared).
+BYLINES_OF = prepared.PreparedIn(
+    lambda ids: (
+        ArticleByline.objects.filter(page_id__in=ids)
+        .select_related("author")
+        .order_by("sort_order", "pk")
+    ),
+    0,
+)
+AUTHORS_BY_KEY = prepared.PreparedIn(
+    lambda keys: Author.objects.filter(translation_key__in=keys).order_by("pk"), uuid.uuid4()
+)
+
+
 def attach_byline_authors(articles):
     """Set `byline_lines` on many articles with two queries in all (feeds, lists)."""
-    lines = ArticleByline.objects.filter(page__in=articles).select_related("author")
     by_article = {}
-    for line in lines.order_by("sort_order"):
+    for line in BYLINES_OF(article.pk for article in articles):
         by_article.setdefault(line.page_id, []).append((line.role, line.author))
     keys = {author.translation_key for lines in by_article.values() for _role, author in lines}
     localized = {
-        (author.translation_key, author.locale_id): author
-        for author in Author.objects.filter(translation_key__in=keys)
+        (author.translation_key, author.locale_id): author for author in AUTHORS_BY_KEY(keys)
     }
     for article in articles:
         article.__dict__["byline_lines"] = [

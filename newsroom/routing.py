@@ -23,7 +23,7 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Page, get_page_models
 
-from samizdat import caching
+from samizdat import caching, prepared
 
 from . import lookups
 
@@ -102,14 +102,35 @@ def find_page(site, path):
         lambda: site.root_page.localized.url_path,
     )
     url_path = root + "".join(f"{part}/" for part in path.split("/") if part)
-    found = Page.objects.filter(url_path=url_path).values_list("content_type_id", "pk").first()
-    if found is None:
+    found = PAGE_AT_URL_PATH(url_path)
+    if not found:
         return None  # Wagtail's walk answers with its 404
-    model = ContentType.objects.get_for_id(found[0]).model_class()
+    content_type_id, pk = found[0]
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
+    pages = specific_page(model)(pk)
+    return pages[0] if pages else None
+
+
+# A remembered route is gone after a publication that is not an article's and whenever
+# Redis was emptied; then every reader URL is looked up again, so the two queries are
+# compiled once (samizdat.prepared): a flood of distinct URLs pays for sending them only.
+PAGE_AT_URL_PATH = prepared.Prepared(
+    lambda url_path: (
+        Page.objects.filter(url_path=url_path)
+        .order_by("pk")
+        .values_list("content_type_id", "pk")[:1]
+    ),
+    "/",
+)
+
+
+@functools.cache
+def specific_page(model):
+    """The query of one page of this type, loaded with what every render of it reads."""
     related = RELATED.get(model._meta.label_lower, ("locale",))
-    return model.objects.select_related(*related).filter(pk=found[1]).first()
+    return prepared.Prepared(lambda pk: model.objects.select_related(*related).filter(pk=pk)[:1], 0)
 
 
 def no_reader_sign_in(request):

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 
 from newsroom.models import ArticlePage
-from samizdat import caching, rediscache
+from samizdat import caching, prepared, rediscache
 
 from . import clock
 from .buffers import UNREACHABLE, current_buffer
@@ -235,10 +235,16 @@ def _likes_and(article_ids, also):
     return counts, {key: cached[key] for key in also if key in cached}
 
 
+# An article's like count is read again every minute and at its first render after Redis
+# was emptied: compiled once per number of articles (samizdat.prepared).
+LIKES_OF = prepared.PreparedIn(
+    lambda ids: ArticleTotals.objects.filter(article_id__in=ids).values_list("article_id", "likes"),
+    0,
+)
+
+
 def _like_counts(article_ids):
-    totals = dict(
-        ArticleTotals.objects.filter(article_id__in=article_ids).values_list("article_id", "likes")
-    )
+    totals = dict(LIKES_OF(article_ids))
     try:
         pending = current_buffer().pending_likes(article_ids)
     except UNREACHABLE:

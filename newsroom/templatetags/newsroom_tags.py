@@ -1,5 +1,6 @@
 """Template tags for the masthead, the language switcher, article lists and fragments."""
 
+import uuid
 from datetime import timedelta
 
 from django import template
@@ -9,9 +10,10 @@ from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html, json_script
 from wagtail.models import Page
 
+from newsroom import lookups
 from newsroom.models import HomePage, SectionPage, own_url
 from newsroom.template_slots import kept_html, render_slot, site_id
-from samizdat import caching
+from samizdat import caching, prepared
 
 register = template.Library()
 
@@ -51,6 +53,18 @@ def translations_kept(page):
     return caching.ARTICLE_PARTS, caching.ARTICLE_PARTS, count
 
 
+# An article's first render after Redis was emptied (or the first in the hour) looks its
+# translations up: compiled once (samizdat.prepared).
+LIVE_TRANSLATIONS = prepared.Prepared(
+    lambda key: (
+        Page.objects.filter(live=True, translation_key=key)
+        .select_related("locale")
+        .order_by("path")
+    ),
+    uuid.uuid4(),
+)
+
+
 def _language_links(request, translation_key):
     # Shared by every page of the site, so looked up once per generation, not per article.
     homes = caching.remember(
@@ -58,13 +72,11 @@ def _language_links(request, translation_key):
     )
     translations = {}
     if translation_key:
-        for other in (
-            Page.objects.live()
-            .public()
-            .filter(translation_key=translation_key)
-            .select_related("locale")
-        ):
-            translations[other.locale.language_code] = other
+        restricted = lookups.restricted_paths()
+        for other in LIVE_TRANSLATIONS(translation_key):
+            # Wagtail's public(): no page under a view restriction (a private section).
+            if not any(other.path.startswith(path) for path in restricted):
+                translations[other.locale.language_code] = other
     links = []
     for code, name in settings.LANGUAGES:
         if code not in translations and code not in homes:
