@@ -37,7 +37,12 @@ def serve(request, path):
     page = None
     if site is not None and url_paths_route():
         page = remembered_page(request, site, path)
-        if page is not None and page.live:
+        if page is None:
+            # No page has this URL path, so Wagtail's walk from the root would end in a 404
+            # too, after a query per level: made-up paths are what a flood of cache misses
+            # sends. Wagtail's redirects still answer it (their middleware sees the 404).
+            raise Http404
+        if page.live:
             request._wagtail_route_for_request = (page, [], {})
     if page is None or not page.live or not hasattr(page, "is_live_revision"):
         return wagtail_views.serve(request, path)

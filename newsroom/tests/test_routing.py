@@ -100,3 +100,29 @@ def test_a_url_is_found_by_an_index_not_a_scan_of_every_page(homes):
     article = make_article("Індэкс")
     plan = lookup_plan(article.url_path)
     assert "newsroom_page_url_path" in plan, plan
+
+
+@pytest.mark.parametrize("language", ["be", "ru", "en"])
+def test_a_made_up_path_is_a_404_without_walking_the_page_tree(client, homes, language):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_article("Сапраўдная навіна")
+    client.get(f"/{language}/news/warm-up/")  # the site and its root path are remembered
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/{language}/news/made-up-path/deeper/")
+    assert response.status_code == 404
+    assert f'<html lang="{language}">' in response.content.decode()
+    # Its URL path, then Wagtail's redirects; no query per level of the tree.
+    tables = [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries]
+    assert tables == ["wagtailcore_page", "wagtailredirects_redirect"]
+
+
+def test_an_editor_s_redirect_still_answers_a_path_no_page_has(client, homes):
+    from wagtail.contrib.redirects.models import Redirect
+
+    article = make_article("Новы адрас")
+    Redirect.objects.create(old_path="/be/news/old-address", redirect_page=article)
+    response = client.get("/be/news/old-address/")
+    assert response.status_code == 301
+    assert response["Location"].endswith(article.url)
