@@ -36,7 +36,7 @@ def live_article(article_id):
         return None
     *columns, language, closed, premoderated = row
     values = dict(zip(PAGE_FIELDS + ARTICLE_FIELDS, columns, strict=True))
-    if any(values["path"].startswith(path) for path in lookups.restricted_paths()):
+    if lookups.is_restricted(values["path"]):
         return None  # a private section's article, as ArticlePage.objects.published() has it
     for name in DATES:
         values[name] = aware(values[name])

@@ -45,6 +45,12 @@ def restricted_paths():
     )
 
 
+def is_restricted(path):
+    """Whether the page at this tree path is under a view restriction (Wagtail's public()
+    leaves it out), judged by the remembered restrictions: no query."""
+    return any(path.startswith(restricted) for restricted in restricted_paths())
+
+
 def private_q():
     """Wagtail's private_q() from the remembered restrictions: the same filter, no query."""
     query = Q()

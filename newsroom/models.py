@@ -868,8 +868,8 @@ def aware(moment):
 
 
 # An article's first render after its parts left the cache reads its tags and bylines: the
-# queries are compiled once (samizdat.prepared), per number of articles or authors for the
-# bylines'.
+# queries are compiled once (samizdat.prepared), the bylines' per number of articles or
+# authors.
 TAG_NAMES_OF = prepared.Prepared(
     lambda pk: (
         ArticleTag.objects.filter(content_object_id=pk)
@@ -878,8 +878,6 @@ TAG_NAMES_OF = prepared.Prepared(
     ),
     0,
 )
-# An article's first render after its parts left the cache reads its bylines: both queries
-# are compiled once per number of articles or authors (samizdat.prepared).
 BYLINES_OF = prepared.PreparedIn(
     lambda ids: (
         ArticleByline.objects.filter(page_id__in=ids)

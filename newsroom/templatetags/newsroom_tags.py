@@ -72,10 +72,8 @@ def _language_links(request, translation_key):
     )
     translations = {}
     if translation_key:
-        restricted = lookups.restricted_paths()
         for other in LIVE_TRANSLATIONS(translation_key):
-            # Wagtail's public(): no page under a view restriction (a private section).
-            if not any(other.path.startswith(path) for path in restricted):
+            if not lookups.is_restricted(other.path):  # as Wagtail's public() would
                 translations[other.locale.language_code] = other
     links = []
     for code, name in settings.LANGUAGES:
