@@ -34,6 +34,15 @@ def forget_cached_state():
 
 def restore_skeleton():
     """What the migrations made (root page, collection, groups) and the newsroom skeleton."""
+    from .skeleton import put_back
+
+    homes = put_back(build_skeleton)
+    rerun_data_migrations()
+    return homes
+
+
+def build_skeleton():
+    """The root page, root collection and default locale, then the newsroom's editions."""
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page
 
@@ -44,7 +53,6 @@ def restore_skeleton():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
-    rerun_data_migrations()
     return ensure_site_structure("Samizdat")
 
 
