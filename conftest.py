@@ -75,7 +75,8 @@ def site_skeleton(transactional_db):
     """Committed site data for tests that cross threads (live server, concurrency).
 
     Such tests cannot run inside a rolled-back transaction: the database is emptied after
-    each, so what the migrations made (root page, root collection) is put back first.
+    each, so what the migrations made (root page, root collection) is put back first,
+    after the first time as the rows the first build wrote (testing.skeleton).
     """
     from testing import restore_skeleton
 
