@@ -73,9 +73,11 @@ def content_type_ids():
 class Snapshot:
     """The rows a build wrote, per table, and how to write them again."""
 
-    def __init__(self, rows, homes):
+    def __init__(self, rows, homes, types):
         self.rows = rows  # table -> (columns, [row, ...])
         self.homes = homes  # language -> (model, pk): what the build returned
+        self.types = types  # content type id when kept -> (app_label, model)
+        self.type_columns = {}  # table -> positions of its content type columns
 
     @classmethod
     def of_build(cls, homes):
@@ -91,11 +93,11 @@ class Snapshot:
                 if found:
                     columns = [column[0] for column in cursor.description]
                     rows[table] = (columns, found)
-        snapshot = cls(rows, {code: (type(home), home.pk) for code, home in homes.items()})
+        built = {code: (type(home), home.pk) for code, home in homes.items()}
+        snapshot = cls(rows, built, types)
         if not snapshot.keys_stay_inside(models):
             return None
         snapshot.type_columns = snapshot.content_type_columns(models)
-        snapshot.types = types
         return snapshot
 
     def keys_stay_inside(self, models):
