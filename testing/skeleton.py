@@ -155,7 +155,8 @@ class Snapshot:
                     f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",  # noqa: S608
                     values,
                 )
-            models = [models_by_table()[table] for table in self.rows]
+            by_table = models_by_table()
+            models = [by_table[table] for table in self.rows]
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
             written = {table: row_count(cursor, table) for table in self.rows}
