@@ -63,14 +63,7 @@ serve:
 # (samizdat/settings/test.py), cache folder and ports; TEST_WORKERS=0 runs them in this one.
 # Tests marked xdist_group share an expensive fixture and go to one worker; the order of
 # the rest is kept (conftest.py runs the tests that empty the database last).
-# The site run as `make run` runs it (samizdat/tests/test_one_site.py: app servers, worker,
-# and on PostgreSQL its own database) runs beside the others on SQLite; on PostgreSQL it goes
-# alone after them: beside the other worker's tests its PostgreSQL site lost its tables
-# between migrating and seeding (cause not yet found).
 TEST_WORKERS ?= 2
-ifdef DATABASE_URL
-ONE_SITE_APART := samizdat/tests/test_one_site.py
-endif
 # On PostgreSQL the test databases commit without waiting for the disk: a crash of the
 # server could lose the last commits of a test run, which nobody needs back. Tests that
 # commit much (151 of accounts, corrections and search paging) took 14 % less time, two
@@ -80,9 +73,7 @@ endif
 # that tests start included.
 test: export PGOPTIONS ?= -c synchronous_commit=off
 test: install messages $(RUNTIME_VENV)/.installed
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25 \
-		$(if $(ONE_SITE_APART),--ignore=$(ONE_SITE_APART))
-	$(if $(ONE_SITE_APART),$(BIN)/pytest -p no:xdist $(ONE_SITE_APART))
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25
 
 # Load tests on loopback against the app servers, PostgreSQL and Redis; writes bench/results.md.
 # About 15 minutes; the 100,000-article corpus is built once and kept (bench/corpus.py).

@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,29 @@ def needs_committed_data(item):
 def pytest_collection_modifyitems(config, items):
     """Transactional and browser tests last: the database is emptied after each of them."""
     items.sort(key=needs_committed_data)
+
+
+def pytest_collection_finish(session):
+    """Refuse a parallel run that would split a group of tests (xdist_group) over workers.
+
+    pytest-xdist keeps a group on one worker by adding its name to each test's node id; a
+    pytest that no longer reads the id it changes spreads the group, and then two workers
+    build the same group's site (samizdat/tests/test_one_site.py) at once.
+    """
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    split = [
+        item.nodeid
+        for item in session.items
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    ]
+    if split:
+        message = (
+            f"pytest-xdist could not keep {len(split)} grouped tests together (first: "
+            f"{split[0]}): this pytest does not read the group from the node id."
+        )
+        sys.__stderr__.write(f"\n{message}\n")
+        raise pytest.UsageError(message)
 
 
 @pytest.fixture

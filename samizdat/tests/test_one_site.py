@@ -206,7 +206,10 @@ def postgres_database(tmp):
     if not url.startswith("postgres"):
         pytest.skip("PostgreSQL + Redis run when DATABASE_URL names PostgreSQL")
     parts = urllib.parse.urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'samizdat'}_processes"
+    # Named per xdist worker too: a run that spreads this module over workers (not
+    # --dist loadgroup) would otherwise drop one worker's database under the other.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = f"{parts.path.lstrip('/') or 'samizdat'}_processes{worker}"
     server = parts._replace(path="/postgres").geturl()
     with psycopg.connect(server, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
