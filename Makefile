@@ -81,6 +81,7 @@ bench: install messages $(RUNTIME_VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.render_cpu
+	$(BIN)/python -m bench.worker_memory
 	BENCH_RUNS=1 BENCH_SECONDS=5 BENCH_EVENTS=200000 $(BIN)/python -m bench.readership
 	$(BIN)/python -m bench.search_flood
 	$(BIN)/python -m bench.front

@@ -3,7 +3,8 @@ from wagtail.models import Page
 
 from samizdat import caching
 
-from .structured_data import head_tags
+from .feeds import RENDITION as FEED_PHOTO
+from .structured_data import SOCIAL_IMAGE, head_tags
 
 
 @hooks.register("newsroom_slot_head")
@@ -25,3 +26,9 @@ def canonical_and_social_tags(context):
     lasting = hasattr(page, "lede") and not versions.strip(":")
     layer = caching.ARTICLE_PARTS if lasting else caching.SITE_LOOKUPS
     return caching.remember(layer, key, lambda: head_tags(page))
+
+
+@hooks.register("newsroom_lead_photo_sizes")
+def social_and_feed_photo():
+    """The lead photo as social networks and feed readers are given it."""
+    return [SOCIAL_IMAGE, FEED_PHOTO]

@@ -40,3 +40,14 @@ def alternate_link(context):
 @hooks.register("newsroom_slot_article_end")
 def lite_link(context):
     return kept_link(context, "lite/slot_article_end.html")
+
+
+# lite/photo.html's one size, for the lead photo and the body's (when a reader asks for
+# photos at all).
+LITE_PHOTO = "max-320x240"
+
+
+@hooks.register("newsroom_lead_photo_sizes")
+@hooks.register("newsroom_body_photo_sizes")
+def lite_photo():
+    return [LITE_PHOTO]

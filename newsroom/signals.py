@@ -6,6 +6,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from samizdat import caching, cdn
 
+from . import photo_sizes
+
 
 def new_generation():
     """A new page-cache generation now, and again once the change is committed.
@@ -35,6 +37,7 @@ def article_published(instance=None, **kwargs):
         return
     new_publication()
     cdn.purge(cdn.page_paths(instance))
+    photo_sizes.queue_for(instance)
 
 
 def purge_pages(instance=None, **kwargs):
