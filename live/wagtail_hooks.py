@@ -72,3 +72,9 @@ def header_button(page, user, view_name, next_url=None):
         yield Button(
             _("Live updates"), reverse("live_entries", args=[page.pk]), icon_name="edit", priority=5
         )
+
+
+@hooks.register("newsroom_photo_sizes")
+def entry_photo():
+    """live/entry.html's one size of an entry's photo: made when the photo is uploaded."""
+    return ["width-800"]

@@ -71,6 +71,9 @@ def connect():
     page_unpublished.connect(purge_pages, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_pages, dispatch_uid="pagecache-moved")
     post_delete.connect(purge_deleted_page, dispatch_uid="pagecache-deleted")
+    from .images import NewsroomImage
+
+    post_save.connect(photo_sizes.queue_for_photo, sender=NewsroomImage, dispatch_uid="photo-sizes")
     for model in shown_models():
         uid = f"pagecache-{model._meta.label_lower}"
         post_save.connect(purge_pages, sender=model, dispatch_uid=f"{uid}-saved")

@@ -1,4 +1,4 @@
-"""An article's photo sizes are made by the worker when it is published, not by its readers."""
+"""Photo sizes are made by the worker, at upload and at publication, not by readers."""
 
 import logging
 
@@ -7,9 +7,16 @@ from django.test import Client
 from wagtail.rich_text import RichText
 
 from newsroom.images import NewsroomRendition
-from newsroom.photo_sizes import BODY_PHOTO, GALLERY_PHOTO, LEAD_PHOTO, make_photo_sizes
+from newsroom.photo_sizes import (
+    BODY_PHOTO,
+    GALLERY_PHOTO,
+    LEAD_PHOTO,
+    every_size,
+    make_library_sizes,
+    make_photo_sizes,
+)
 from samizdat import queue
-from testing.factories import make_article, make_image
+from testing.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +106,40 @@ def test_a_photo_whose_file_is_gone_is_skipped_and_the_others_are_made(caplog):
     assert not sizes_made(photos["body"])
     assert sizes_made(photos["lead"]) >= set(LEAD_PHOTO)
     assert f"Photo {photos['body'].pk} has no file" in caplog.text
+
+
+def test_a_photo_saved_to_the_library_gets_the_sizes_of_every_role_from_the_worker(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = make_image(size=(1600, 900))
+    assert not sizes_made(photo)
+
+    queue.run_queued_tasks()
+
+    made = sizes_made(photo)
+    assert made >= set(every_size())
+    # Those of the lead photo, the body, a gallery, an author's page, a live entry, lite.
+    assert made >= {*LEAD_PHOTO, *GALLERY_PHOTO, "fill-160x160", "width-800", "max-320x240"}
+
+
+def test_the_author_page_s_reader_makes_no_size_of_the_author_s_photo(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        author = make_author(photo=make_image(size=(600, 600)))
+    queue.run_queued_tasks()
+    make_article(authors=[author])
+    made_by_the_worker = NewsroomRendition.objects.count()
+
+    assert Client().get(f"/be/authors/{author.slug}/").status_code == 200
+
+    assert NewsroomRendition.objects.count() == made_by_the_worker
+
+
+def test_a_photo_gone_from_the_library_is_left_alone():
+    photo = make_image()
+    photo_id = photo.pk
+    photo.delete()
+
+    assert make_library_sizes.call(photo_id) is False
