@@ -64,6 +64,8 @@ def lists_showing(page):
 
 
 def connect():
+    from .images import NewsroomImage
+
     cdn.add_paths(lists_showing)
     page_published.connect(article_published, dispatch_uid="pagecache-published")
     # A new address changes every link to the page: Wagtail sends this once committed.
@@ -71,8 +73,7 @@ def connect():
     page_unpublished.connect(purge_pages, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_pages, dispatch_uid="pagecache-moved")
     post_delete.connect(purge_deleted_page, dispatch_uid="pagecache-deleted")
-    from .images import NewsroomImage
-
+    # A photo saved to the library gets its sizes from the worker (photo_sizes).
     post_save.connect(photo_sizes.queue_for_photo, sender=NewsroomImage, dispatch_uid="photo-sizes")
     for model in shown_models():
         uid = f"pagecache-{model._meta.label_lower}"
